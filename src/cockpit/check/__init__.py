@@ -1,0 +1,1 @@
+"""`cockpit check`: the diagnostics registry, the rules, and the run that gathers them."""

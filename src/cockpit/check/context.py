@@ -1,0 +1,32 @@
+"""What the validation passes share: the project and what is computed from it, once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from cockpit.model import Project
+
+if TYPE_CHECKING:
+    from cockpit.schedule import Schedule, WorkCalendar
+
+
+@dataclass
+class CheckContext:
+    """The loaded project; the calendar and schedule are computed on first use."""
+
+    project: Project
+    cache: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        from cockpit.schedule import WorkCalendar
+
+        return WorkCalendar.from_settings(self.project.settings)
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        from cockpit.schedule import compute_schedule
+
+        return compute_schedule(self.project, self.calendar)

@@ -1,0 +1,80 @@
+"""The gap report: for each capacity of the référentiel, what the files evidence and what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(Enum):
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    TO_JUSTIFY = "to_justify"
+
+    @property
+    def french(self) -> str:
+        return {"covered": "couvert", "partial": "partiel", "missing": "manquant",
+                "to_justify": "à justifier"}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A place in the folder that evidences a criterion: `file`, `file:line` or `file#anchor`."""
+
+    file: str
+    line: int | None = None
+    anchor: str = ""
+    note: str = ""
+
+    def __str__(self) -> str:
+        if self.anchor:
+            return f"{self.file}#{self.anchor}"
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    id: str
+    text: str
+    facet: str
+    status: Status
+    evidence: tuple[Evidence, ...] = ()
+    missing: tuple[str, ...] = ()
+    judgement: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityResult:
+    id: str
+    title: str
+    unit: str
+    status: Status
+    criteria: tuple[CriterionResult, ...]
+    phase_not_reached: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GapReport:
+    referential_id: str
+    referential_title: str
+    capacities: tuple[CapacityResult, ...] = field(default=())
+
+    def count(self, status: Status) -> int:
+        return sum(1 for c in self.capacities if c.status is status)
+
+    @property
+    def ready(self) -> bool:
+        """Every capacity is covered (judgement-only criteria justified)."""
+        return all(c.status is Status.COVERED for c in self.capacities)
+
+
+def combine(statuses: list[Status], judgement_only_left: bool) -> Status:
+    """A capacity's status from its criteria's, as FORMAT.md defines it."""
+    if all(s is Status.COVERED for s in statuses):
+        return Status.COVERED
+    if all(s is Status.MISSING for s in statuses):
+        return Status.MISSING
+    if judgement_only_left:
+        return Status.TO_JUSTIFY
+    return Status.PARTIAL

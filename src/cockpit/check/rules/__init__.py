@@ -1,0 +1,5 @@
+"""The validation passes, one module per area; importing this package registers them all."""
+
+from cockpit.check.rules import consistency, references
+
+__all__ = ["consistency", "references"]

@@ -1,0 +1,65 @@
+"""The `cockpit` command line: a thin shell over the core, one module per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each module defines `register(subparsers)`, which adds its parser and sets `run`.
+COMMANDS = ("check", "rule", "init")
+
+EXIT_USAGE = 2
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """argparse with its usage errors in French and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"cockpit : erreur de commande : {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchParser(
+        prog="cockpit",
+        description="Le cockpit du chargé de projet : un dossier de projet en texte brut, "
+        "vérifié critère par critère de son référentiel.",
+    )
+    parser.add_argument("--debug", action="store_true", help="affiche la trace d'une erreur interne")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
+    for name in COMMANDS:
+        importlib.import_module(f"cockpit.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or not (args_list[0] in COMMANDS or args_list[0].startswith("-")):
+        return _open_tui(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        sys.stderr.write(
+            "cockpit : erreur interne (ce n'est pas votre dossier, c'est un défaut de cockpit). "
+            "Relancez avec --debug pour voir la trace et signalez-la.\n"
+        )
+        return EXIT_USAGE
+
+
+def _open_tui(args: list[str]) -> int:
+    """`cockpit [DIR]` opens the Textual cockpit."""
+    from cockpit.cli.tui import run_tui
+
+    return run_tui(args)

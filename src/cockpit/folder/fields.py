@@ -1,0 +1,232 @@
+"""Typed reading of one TOML table, with a diagnostic for every bad or unknown field.
+
+A reader is made per record; each accessor converts one key and remembers it, and
+`finish()` warns about the keys nobody asked for (typos, with a "did you mean").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from cockpit.check import codes
+from cockpit.check.diagnostic import Diagnostic
+from cockpit.check.registry import Rule
+from cockpit.model import Period
+
+_TYPE_NAMES = {
+    str: "du texte", int: "un nombre entier", float: "un nombre", Decimal: "un nombre",
+    bool: "un booléen", list: "une liste", dict: "une table", dt.date: "une date",
+    dt.datetime: "une date et heure", dt.time: "une heure",
+}
+
+
+def type_name(value: object) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """« vouliez-vous dire … ? » for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, for lenient code matching."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", word.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Fields:
+    """Reads the keys of one table of `file`; `where(key)` gives a key's line."""
+
+    def __init__(
+        self,
+        table: dict[str, Any],
+        file: str,
+        where: Callable[[str | None], int],
+        diagnostics: list[Diagnostic],
+        what: str,
+    ) -> None:
+        self.table = table
+        self.file = file
+        self.where = where
+        self.diagnostics = diagnostics
+        self.what = what
+        self._seen: set[str] = set()
+
+    def line(self, key: str | None = None) -> int:
+        return self.where(key)
+
+    def _emit(self, rule: Rule, key: str | None, message: str, hint: str = "") -> None:
+        self.diagnostics.append(rule.at(self.file, self.where(key), f"{self.what} : {message}", hint))
+
+    def _get(self, key: str) -> Any:
+        self._seen.add(key)
+        return self.table.get(key)
+
+    def _wrong(self, key: str, value: object, expected: str) -> None:
+        self._emit(codes.WRONG_TYPE, key,
+                   f"« {key} » doit être {expected}, pas {type_name(value)} ({value!r})")
+
+    def raw(self, key: str) -> Any:
+        """The untyped value, for tables whose shape the caller checks itself."""
+        return self._get(key)
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self._get(key)
+        if value is None:
+            if required:
+                self._emit(codes.MISSING_FIELD, None, f"le champ obligatoire « {key} » manque")
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+            self._wrong(key, value, "du texte")
+            return default
+        if not isinstance(value, str):
+            return str(value)
+        if required and not value.strip():
+            self._emit(codes.MISSING_FIELD, key, f"le champ obligatoire « {key} » est vide")
+        return value
+
+    def integer(self, key: str, low: int, high: int) -> int | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong(key, value, f"un nombre entier de {low} à {high}")
+            return None
+        if not low <= value <= high:
+            self._emit(codes.OUT_OF_RANGE, key, f"« {key} » vaut {value}, attendu de {low} à {high}")
+            return None
+        return value
+
+    def number(
+        self, key: str, *, low: float | None = None, high: float | None = None
+    ) -> float | None:
+        value = self._get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            self._wrong(key, value, "un nombre")
+            return None
+        number = float(value)
+        if (low is not None and number < low) or (high is not None and number > high):
+            bounds = f"entre {low:g} et {high:g}" if low is not None and high is not None else (
+                f"au moins {low:g}" if low is not None else f"au plus {high:g}")
+            self._emit(codes.OUT_OF_RANGE, key, f"« {key} » vaut {number:g}, attendu {bounds}")
+            return None
+        return number
+
+    def money(self, key: str, *, required: bool = False) -> Decimal | None:
+        value = self._get(key)
+        if value is None:
+            if required:
+                self._emit(codes.MISSING_FIELD, None, f"le champ obligatoire « {key} » manque")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            self._wrong(key, value, "un montant (nombre sans unité ni espace, ex. 98000)")
+            return None
+        amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if amount < 0:
+            self._emit(codes.OUT_OF_RANGE, key, f"« {key} » est négatif ({amount})")
+            return None
+        return amount
+
+    def boolean(self, key: str) -> bool:
+        value = self._get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._wrong(key, value, "true ou false")
+            return False
+        return value
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | None:
+        value = self._get(key)
+        if value is None:
+            if required:
+                self._emit(codes.MISSING_FIELD, None, f"le champ obligatoire « {key} » manque")
+            return None
+        return self._as_date(key, value)
+
+    def _as_date(self, key: str, value: object) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                self._emit(codes.BAD_DATE, key,
+                           f"« {key} » : « {value} » n'est pas une date AAAA-MM-JJ qui existe")
+                return None
+        self._wrong(key, value, "une date AAAA-MM-JJ")
+        return None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self._get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self._wrong(key, value, 'une liste de textes, ex. ["a", "b"]')
+            return ()
+        return tuple(value)
+
+    def choice(
+        self, key: str, choices: Iterable[str], *, default: str = "",
+        aliases: dict[str, str] | None = None,
+    ) -> str:
+        """A value of a code list; accents and case are forgiven, English aliases accepted."""
+        raw = self.text(key, default=default)
+        if not raw or raw == default:
+            return raw
+        canonical = {fold(c): c for c in choices}
+        canonical.update({fold(a): c for a, c in (aliases or {}).items()})
+        found = canonical.get(fold(raw))
+        if found is not None:
+            return found
+        listed = ", ".join(dict.fromkeys(canonical.values()))
+        self.diagnostics.append(codes.UNKNOWN_VALUE.at(
+            self.file, self.where(key),
+            f"{self.what} : « {raw} » n'est pas une valeur connue de « {key} »"
+            f"{suggest(fold(raw), canonical)}",
+            f"Valeurs possibles : {listed}.",
+        ))
+        return raw
+
+    def periods(self, key: str) -> tuple[Period, ...]:
+        value = self._get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self._wrong(key, value, "une liste de périodes { from = …, to = … }")
+            return ()
+        periods = []
+        for item in value:
+            start = self._as_date(key, item.get("from"))
+            end = self._as_date(key, item.get("to", item.get("from")))
+            if start is None or end is None:
+                continue
+            if end < start:
+                self._emit(codes.OUT_OF_RANGE, key, f"la période {start} → {end} finit avant de commencer")
+                continue
+            periods.append(Period(start, end, str(item.get("label", ""))))
+        return tuple(periods)
+
+    def finish(self, also_known: Iterable[str] = ()) -> None:
+        """Warn about every key that no accessor read."""
+        known = self._seen | set(also_known)
+        for key in self.table:
+            if key not in known:
+                self.diagnostics.append(codes.UNKNOWN_KEY.at(
+                    self.file, self.where(key),
+                    f"{self.what} : clé inconnue « {key} »{suggest(key, known)}",
+                ))

@@ -1,0 +1,155 @@
+"""Markdown documents with a TOML front matter between `+++` fences.
+
+The front matter is parsed as TOML; the body is parsed with markdown-it-py into
+sections (heading, slug, level, line, text). Minutes also yield their decisions and
+the actions they name (`- A7 — @bdupont — 2026-04-10 — texte`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from cockpit.check import codes
+from cockpit.check.diagnostic import Diagnostic
+from cockpit.folder.locator import TomlLocator
+from cockpit.folder.text import parse_toml
+from cockpit.model import ActionMention, Section
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+FENCE = "+++"
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    data: dict[str, Any]
+    locator: TomlLocator
+    first_line: int
+    body: str
+    body_line: int
+
+
+def split_front_matter(
+    text: str, relative: str, diagnostics: list[Diagnostic]
+) -> FrontMatter | None:
+    """The front matter and the body, or None after a F004/F002 diagnostic."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        diagnostics.append(codes.FRONT_MATTER.at(
+            relative, 1, "le document ne commence pas par un en-tête « +++ »"))
+        return None
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+    if closing is None:
+        diagnostics.append(codes.FRONT_MATTER.at(
+            relative, 1, "l'en-tête « +++ » n'est jamais refermé par une seconde ligne « +++ »"))
+        return None
+    parsed = parse_toml("\n".join(lines[1:closing]), relative, diagnostics, line_offset=1)
+    if parsed is None:
+        return None
+    data, locator = parsed
+    return FrontMatter(data, locator, 2, "\n".join(lines[closing + 1:]), closing + 2)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(title: str) -> str:
+    """The anchor of a heading, GitHub style: `## Objectifs opérationnels` → objectifs-opérationnels."""
+    kept = re.sub(r"[^\w\- ]", "", title.strip().lower())
+    return kept.replace(" ", "-")
+
+
+def same_anchor(a: str, b: str) -> bool:
+    return fold(slugify(a)) == fold(slugify(b))
+
+
+HEADING_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ordre du jour": ("ordre du jour", "agenda", "programme"),
+    "contexte": ("rappel du contexte", "contexte", "objectifs du projet", "rappel des objectifs"),
+    "avancement": ("avancement", "etat d'avancement", "point d'avancement", "situation",
+                   "ou en est le projet", "suivi du planning"),
+    "ecarts": ("ecarts", "analyse des ecarts", "variances", "derives"),
+    "decisions": ("decisions", "releve de decisions", "decisions prises", "arbitrages"),
+    "actions": ("actions", "plan d'actions", "plan d'action", "actions decidees", "suite a donner"),
+    "suspens": ("points en suspens", "questions ouvertes", "points ouverts"),
+    "risques": ("risques", "revue des risques", "analyse des risques"),
+    "roles": ("roles", "roles et responsabilites", "participants et roles"),
+}
+
+
+def heading_kind(title: str) -> str | None:
+    """The canonical name of a heading matched loosely (case, accents, synonyms)."""
+    folded = fold(title).replace("’", "'").strip(" :")
+    for kind, synonyms in HEADING_SYNONYMS.items():
+        if any(folded.startswith(s) for s in synonyms):
+            return kind
+    return None
+
+
+@cache
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def parse_sections(body: str, first_line: int) -> tuple[Section, ...]:
+    """Headings with their body text; lines are file lines."""
+    tokens = _parser().parse(body)
+    lines = body.split("\n")
+    headings: list[tuple[str, int, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map is not None:
+            inline = tokens[index + 1]
+            headings.append((inline.content.strip(), int(token.tag[1:]), token.map[0]))
+    sections = []
+    for number, (title, level, start) in enumerate(headings):
+        end = headings[number + 1][2] if number + 1 < len(headings) else len(lines)
+        text = "\n".join(lines[start + 1:end]).rstrip()
+        sections.append(Section(title, slugify(title), level, start + first_line, text))
+    return tuple(sections)
+
+
+_ITEM = re.compile(r"^\s*[-*+]\s+(.*\S)\s*$")
+_ACTION_ID = re.compile(r"^\*{0,2}([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*)\*{0,2}\b")
+_OWNER = re.compile(r"@([A-Za-z0-9._-]+)")
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_SEPARATORS = re.compile(r"\s+[—–-]\s+|\s*\|\s*")
+
+
+def list_items(section: Section) -> list[tuple[str, int]]:
+    """The bullet items of a section with their file lines."""
+    items = []
+    for offset, line in enumerate(section.body.split("\n")):
+        match = _ITEM.match(line)
+        if match:
+            items.append((match.group(1), section.line + 1 + offset))
+    return items
+
+
+def parse_action_mention(item: str, line: int) -> ActionMention | None:
+    """`A7 — @bdupont — 2026-04-10 — Passer la commande` → its id, owner, due date, text."""
+    match = _ACTION_ID.match(item)
+    if match is None:
+        return None
+    owner = _OWNER.search(item)
+    due = None
+    date = _DATE.search(item)
+    if date:
+        try:
+            due = dt.date.fromisoformat(date.group(1))
+        except ValueError:
+            due = None
+    parts = [p for p in _SEPARATORS.split(item[match.end():]) if p.strip()]
+    text = next(
+        (p.strip() for p in reversed(parts) if not _OWNER.fullmatch(p.strip())
+         and not _DATE.fullmatch(p.strip())), "")
+    return ActionMention(match.group(1), owner.group(1) if owner else "", due, text, line)

@@ -1,0 +1,72 @@
+"""Decode a file as UTF-8 and parse TOML, turning every failure into a diagnostic."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from typing import Any
+
+from cockpit.check import codes
+from cockpit.check.diagnostic import Diagnostic
+from cockpit.folder.locator import TomlLocator
+from cockpit.folder.sources import FileSource
+
+
+def read_text(source: FileSource, relative: str, diagnostics: list[Diagnostic]) -> str | None:
+    """The file's text, or None when absent or unreadable (a diagnostic says why)."""
+    try:
+        data = source.read_bytes(relative)
+    except OSError as error:
+        diagnostics.append(codes.UNREADABLE.at(
+            relative, 1, f"impossible de lire le fichier ({error.strerror or error})"))
+        return None
+    if data is None:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        diagnostics.append(codes.ENCODING.at(
+            relative, line,
+            f"le fichier n'est pas en UTF-8 (octet 0x{data[error.start]:02x} illisible)",
+            col=column,
+        ))
+        return None
+
+
+_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_FRENCH = (
+    ("Invalid date or datetime", "date impossible ou mal écrite (AAAA-MM-JJ)"),
+    ("Invalid value", "valeur invalide : un texte doit être entre guillemets"),
+    ("Illegal character", "caractère inattendu : un guillemet n'est-il pas fermé ?"),
+    ("Cannot overwrite a value", "cette clé est déjà définie plus haut"),
+    ("Cannot declare", "cette table est déjà déclarée plus haut"),
+    ("Unclosed array", "liste non fermée : il manque un « ] »"),
+    ("Unclosed inline table", "table en ligne non fermée : il manque un « } »"),
+    ("Unterminated string", "texte non fermé : il manque un guillemet"),
+    ("Expected '=' after a key", "il manque « = » après la clé"),
+    ("Invalid statement", "ligne incompréhensible"),
+    ("Invalid initial character for a key part", "nom de clé invalide"),
+)
+
+
+def parse_toml(
+    text: str, relative: str, diagnostics: list[Diagnostic], line_offset: int = 0
+) -> tuple[dict[str, Any], TomlLocator] | None:
+    """The TOML document with its locator, or None after a F002/F006 diagnostic."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        detail = str(error)
+        position = _POSITION.search(detail)
+        line, column = len(text.splitlines()) or 1, 1
+        if position and position.group(1):
+            line, column = int(position.group(1)), int(position.group(2))
+        english = _POSITION.sub("", detail)
+        french = next((fr for en, fr in _FRENCH if english.startswith(en)), english)
+        rule = codes.BAD_DATE if english.startswith("Invalid date") else codes.TOML_SYNTAX
+        diagnostics.append(rule.at(relative, line + line_offset, french, col=column))
+        return None
+    return data, TomlLocator(text)

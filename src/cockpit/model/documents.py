@@ -1,0 +1,111 @@
+"""Prose documents: meeting minutes, REX and other documents, decision matrices, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cockpit.model.project import Phase
+from cockpit.model.source import NOWHERE, Source
+
+MEETING_KINDS = (
+    "lancement", "copil", "codir", "revue", "point-projet", "atelier", "information",
+    "formation", "cloture",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading of a Markdown document, its slug (the anchor) and its body."""
+
+    title: str
+    slug: str
+    level: int
+    line: int
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActionMention:
+    """`- A7 — @bdupont — 2026-04-10 — Passer la commande` in the minutes."""
+
+    action: str
+    owner: str = ""
+    due: dt.date | None = None
+    text: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    path: str
+    title: str
+    date: dt.date
+    kind: str = ""
+    time: str = ""
+    duration: str = ""
+    place: str = ""
+    phase: Phase | None = None
+    facilitator: str = ""
+    participants: tuple[str, ...] = ()
+    excused: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    decisions: tuple[str, ...] = ()
+    actions: tuple[ActionMention, ...] = ()
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A Markdown document of rex/ or docs/."""
+
+    path: str
+    title: str
+    date: dt.date | None
+    kind: str
+    sections: tuple[Section, ...] = ()
+    body: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionCriterion:
+    id: str
+    name: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionOption:
+    id: str
+    name: str
+    cost: Decimal | None = None
+    scores: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A decision matrix of decisions/*.toml."""
+
+    path: str
+    title: str
+    date: dt.date | None = None
+    decided: str = ""
+    validated_by: str = ""
+    justification: str = ""
+    criteria: tuple[DecisionCriterion, ...] = ()
+    options: tuple[DecisionOption, ...] = ()
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceClaim:
+    """evidence.toml: the candidate points a capacity or criterion to evidence and explains it."""
+
+    referential: str
+    target: str
+    evidence: tuple[str, ...] = ()
+    justification: str = ""
+    source: Source = NOWHERE

@@ -1,0 +1,166 @@
+"""Durations, lags, dependencies and resource assignments as written in wbs.toml.
+
+Parsing is pure: it turns the user's text into values or raises `NotationError`
+with a French message that the folder loader turns into a diagnostic.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class NotationError(ValueError):
+    """A duration, dependency or assignment that cannot be read; the message is French."""
+
+
+class DurationUnit(Enum):
+    DAY = "d"
+    WEEK = "w"
+    HOUR = "h"
+
+
+_UNITS = {
+    "j": DurationUnit.DAY,
+    "d": DurationUnit.DAY,
+    "s": DurationUnit.WEEK,
+    "w": DurationUnit.WEEK,
+    "h": DurationUnit.HOUR,
+}
+DAYS_PER_WEEK = 5
+
+_DURATION = re.compile(r"^\s*([+-]?)\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A signed amount of working time: `8j`, `2s`, `-1j`, `4h`."""
+
+    amount: float
+    unit: DurationUnit
+
+    def working_days(self, hours_per_day: float) -> int:
+        """Whole working days; hours are rounded up (away from zero), as v1 schedules in days."""
+        if self.unit is DurationUnit.DAY:
+            days = self.amount
+        elif self.unit is DurationUnit.WEEK:
+            days = self.amount * DAYS_PER_WEEK
+        else:
+            days = self.amount / hours_per_day
+        magnitude = math.ceil(abs(days) - 1e-9)
+        return magnitude if days >= 0 else -magnitude
+
+    def __str__(self) -> str:
+        amount = f"{self.amount:g}"
+        return f"{amount}{ {'d': 'j', 'w': 's', 'h': 'h'}[self.unit.value] }".replace(" ", "")
+
+
+ZERO = Duration(0.0, DurationUnit.DAY)
+
+
+def parse_duration(text: str) -> Duration:
+    """Read `8j`, `8d`, `2s`, `2w`, `4h`, `1,5j`, `-1j`; raise NotationError otherwise."""
+    match = _DURATION.match(text)
+    if match is None or match.group(3).lower() not in _UNITS:
+        raise NotationError(
+            f"durée illisible « {text} » : écrivez un nombre suivi de j (jours ouvrés), "
+            "s (semaines de 5 jours) ou h (heures), par exemple « 8j », « 2s » ou « 4h »"
+        )
+    sign, number, unit = match.groups()
+    amount = float(number.replace(",", "."))
+    return Duration(-amount if sign == "-" else amount, _UNITS[unit.lower()])
+
+
+class DependencyType(Enum):
+    FS = "FS"
+    SS = "SS"
+    FF = "FF"
+    SF = "SF"
+
+    @property
+    def french(self) -> str:
+        return {"FS": "FD", "SS": "DD", "FF": "FF", "SF": "DF"}[self.value]
+
+
+_DEPENDENCY_TYPES = {
+    "FS": DependencyType.FS,
+    "FD": DependencyType.FS,
+    "SS": DependencyType.SS,
+    "DD": DependencyType.SS,
+    "FF": DependencyType.FF,
+    "SF": DependencyType.SF,
+    "DF": DependencyType.SF,
+}
+TASK_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+_DEPENDENCY = re.compile(
+    r"^\s*(?P<task>[A-Za-z0-9._-]+?)\s*(?P<type>FS|SS|FF|SF|FD|DD|DF)?"
+    r"\s*(?P<lag>[+-]\s*\d+(?:[.,]\d+)?\s*[a-zA-Z]+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """`after = ["cdc FD+2j"]`: the task waits on `task` with this type and lag."""
+
+    task: str
+    type: DependencyType = DependencyType.FS
+    lag: Duration = ZERO
+
+    def __str__(self) -> str:
+        text = self.task
+        if self.type is not DependencyType.FS or self.lag.amount:
+            text += f" {self.type.french}"
+        if self.lag.amount:
+            text += ("+" if self.lag.amount > 0 else "") + str(self.lag)
+        return text
+
+
+def parse_dependency(text: str, known_tasks: frozenset[str] | set[str] = frozenset()) -> Dependency:
+    """Read `"<task id> [TYPE][±LAG]"`; a text that is itself a known task id is that task."""
+    stripped = text.strip()
+    if stripped in known_tasks:
+        return Dependency(stripped)
+    match = _DEPENDENCY.match(text)
+    if match is None:
+        raise NotationError(
+            f"dépendance illisible « {text} » : écrivez l'identifiant de la tâche, puis "
+            "éventuellement le type (FD, DD, FF, DF) et le décalage, par exemple « cdc FD+2j »"
+        )
+    lag_text = match.group("lag")
+    lag = parse_duration(lag_text.replace(" ", "")) if lag_text else ZERO
+    type_text = match.group("type")
+    dep_type = _DEPENDENCY_TYPES[type_text.upper()] if type_text else DependencyType.FS
+    return Dependency(match.group("task"), dep_type, lag)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """`resources = ["cmartin:50%"]`: a team member and the share of a full day worked."""
+
+    resource: str
+    share: float = 1.0
+
+
+_ASSIGNMENT = re.compile(r"^\s*([A-Za-z0-9._-]+)\s*(?::\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*)?$")
+
+
+def parse_assignment(text: str) -> Assignment:
+    """Read `cmartin`, `cmartin:50%` or `cmartin:0.5`."""
+    match = _ASSIGNMENT.match(text)
+    if match is None:
+        raise NotationError(
+            f"affectation illisible « {text} » : écrivez l'identifiant d'un membre de l'équipe, "
+            "éventuellement suivi de sa part, par exemple « cmartin:50% »"
+        )
+    resource, number, percent = match.groups()
+    if number is None:
+        return Assignment(resource)
+    share = float(number.replace(",", "."))
+    if percent or share > 1:
+        share /= 100
+    if share <= 0:
+        raise NotationError(f"affectation « {text} » : la part doit être positive")
+    return Assignment(resource, share)

@@ -1,0 +1,53 @@
+"""budget.toml, costs.csv and progress.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cockpit.model.source import NOWHERE, Source
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetEnvelope:
+    envelope: Decimal | None = None
+    contingency: Decimal = Decimal(0)
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    """A planned cost that is not labour."""
+
+    id: str
+    amount: Decimal
+    task: str = ""
+    category: str = ""
+    date: dt.date | None = None
+    label: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class CostEntry:
+    """A row of costs.csv: an actual cost."""
+
+    date: dt.date
+    task: str
+    amount: Decimal
+    category: str = ""
+    reference: str = ""
+    comment: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    """A row of progress.csv: percent complete of a task at a date."""
+
+    date: dt.date
+    task: str
+    percent: float
+    comment: str = ""
+    source: Source = NOWHERE

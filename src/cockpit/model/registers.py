@@ -1,0 +1,123 @@
+"""The living registers: risks, actions, indicators and measures, communication, requirements."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cockpit.model.source import NOWHERE, Source
+
+RISK_CATEGORIES = (
+    "technique", "qualité", "organisationnel", "économique", "humain", "sécurité",
+    "environnement", "réglementaire", "données",
+)
+RISK_STRATEGIES = (
+    "éviter", "réduire", "transférer", "accepter", "exploiter", "améliorer", "partager",
+)
+RISK_STATUSES = ("ouvert", "surveillé", "clos", "survenu")
+ACTION_STATUSES = ("à faire", "en cours", "fait", "abandonné")
+FREQUENCIES = (
+    "quotidienne", "hebdomadaire", "quinzaine", "mensuelle", "trimestrielle",
+    "semestrielle", "annuelle", "ponctuelle",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    id: str
+    title: str
+    category: str = ""
+    cause: str = ""
+    consequence: str = ""
+    probability: int | None = None
+    impact: int | None = None
+    detection: int | None = None
+    owner: str = ""
+    strategy: str = ""
+    response: str = ""
+    actions: tuple[str, ...] = ()
+    tasks: tuple[str, ...] = ()
+    status: str = "ouvert"
+    identified: dt.date | None = None
+    review: dt.date | None = None
+    source: Source = NOWHERE
+
+    @property
+    def criticality(self) -> int | None:
+        """P × I, or G × O × D (AMDEC) when detection is given."""
+        if self.probability is None or self.impact is None:
+            return None
+        score = self.probability * self.impact
+        return score * self.detection if self.detection is not None else score
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str
+    what: str
+    who: str = ""
+    due: dt.date | None = None
+    status: str = "à faire"
+    done: dt.date | None = None
+    origin: str = ""
+    comment: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: str
+    definition: str = ""
+    purpose: str = ""
+    formula: str = ""
+    unit: str = ""
+    baseline: float | None = None
+    target: float | None = None
+    direction: str = "up"
+    frequency: str = ""
+    owner: str = ""
+    visual: str = ""
+    scope: str = "project"
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A row of measures.csv."""
+
+    date: dt.date
+    indicator: str
+    value: float
+    comment: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A `[[channel]]` of the communication plan."""
+
+    id: str
+    information: str
+    purpose: str = ""
+    sender: str = ""
+    audience: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    frequency: str = ""
+    medium: str = ""
+    place: str = ""
+    validated_by: str = ""
+    source: Source = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    id: str
+    text: str
+    kind: str = ""
+    priority: str = ""
+    source_of: str = ""
+    acceptance: str = ""
+    status: str = ""
+    tasks: tuple[str, ...] = ()
+    source: Source = NOWHERE

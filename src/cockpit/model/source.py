@@ -1,0 +1,21 @@
+"""Where a record came from: its file (relative to the project folder) and lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The file a record was read from, the line of its header, and the line of each key."""
+
+    file: str
+    line: int = 1
+    keys: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> int:
+        """The line where `key` is written, else the record's own line."""
+        return self.keys.get(key, self.line)
+
+
+NOWHERE = Source("")
