@@ -37,10 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    args_list = [a for a in args_list if a != "--debug"]
     if not args_list or not (args_list[0] in COMMANDS or args_list[0].startswith("-")):
         return _open_tui(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    args.debug = debug
     if args.command is None:
         parser.print_help()
         return 0
