@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
@@ -113,6 +113,14 @@ DOCUMENT_KEYS = ("title", "date", "kind", "author", "authors", "version", "statu
                  "tags", "summary", "validated_by")
 
 
+class Locates(Protocol):
+    def table_line(self, table: str, index: int = 0) -> int: ...
+
+    def key_line(self, table: str, index: int, key: str) -> int: ...
+
+    def keys(self, table: str, index: int = 0) -> dict[str, int]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     """The project (None when cockpit.toml is missing or unreadable) and what went wrong."""
@@ -169,7 +177,7 @@ class _Loader:
                     f"clé inconnue « {key} »{suggest(key, known)}"))
 
     def records(
-        self, relative: str, data: dict[str, Any], locator: TomlLocator, array: str, label: str,
+        self, relative: str, data: dict[str, Any], locator: Locates, array: str, label: str,
         build: Callable[[Fields, Source], T | None],
     ) -> tuple[T, ...]:
         raw = data.get(array, [])
@@ -255,7 +263,7 @@ class _Loader:
                     self.diagnostics.append(codes.UNKNOWN_KEY.at(
                         SETTINGS_FILE, locator.key_line("check", 0, key),
                         f"[check] : clé inconnue « {key} »{suggest(key, ('ignore',))}"))
-            ignores = self.records(SETTINGS_FILE, check_table, _Nested(locator, "check"),  # type: ignore[arg-type]
+            ignores = self.records(SETTINGS_FILE, check_table, _Nested(locator, "check"),
                                    "ignore", "exception [check]", self.ignore)
         return Settings(
             project=project,
@@ -394,15 +402,17 @@ class _Loader:
             channels=self.register("communication.toml", "channel", "canal", self.channel),
             requirements=self.register("requirements.toml", "requirement", "exigence",
                                        self.requirement),
-            decisions=tuple(d for p in self.source.list("decisions", ".toml")
-                            if (d := self.decision(p)) is not None),
-            meetings=tuple(m for p in self.source.list("meetings", ".md")
-                           if (m := self.meeting(p)) is not None),
-            rex=tuple(d for p in self.source.list("rex", ".md") if (d := self.document(p))),
-            docs=tuple(d for p in self.source.list("docs", ".md") if (d := self.document(p))),
+            decisions=self.each("decisions", ".toml", self.decision),
+            meetings=self.each("meetings", ".md", self.meeting),
+            rex=self.each("rex", ".md", self.document),
+            docs=self.each("docs", ".md", self.document),
             evidence=self.evidence(),
             present=frozenset(self.present),
         )
+
+    def each(self, folder: str, suffix: str, read: Callable[[str], T | None]) -> tuple[T, ...]:
+        """One record per file of a folder (meetings/, rex/, docs/, decisions/)."""
+        return tuple(r for path in self.source.list(folder, suffix) if (r := read(path)) is not None)
 
     def register(self, relative: str, array: str, label: str,
                  build: Callable[[Fields, Source], T | None]) -> tuple[T, ...]:
@@ -750,10 +760,12 @@ class _Loader:
                 continue
             for target, table_path, table in _flatten_claims(targets, (referential,)):
                 name = ".".join(table_path)
-                f = Fields(table, "evidence.toml",
-                           lambda k, name=name: locator.key_line(name, 0, k) if k
-                           else locator.table_line(name),
-                           self.diagnostics, f"preuve {referential} {target}")
+
+                def where(key: str | None, name: str = name) -> int:
+                    return locator.key_line(name, 0, key) if key else locator.table_line(name)
+
+                f = Fields(table, "evidence.toml", where, self.diagnostics,
+                           f"preuve {referential} {target}")
                 claims.append(EvidenceClaim(
                     referential, target, f.texts("evidence"), f.text("justification"),
                     Source("evidence.toml", locator.table_line(name), locator.keys(name))))

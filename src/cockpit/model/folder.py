@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cockpit.model.documents import Decision, Document, EvidenceClaim, Meeting
+from cockpit.model.documents import Decision, Document, EvidenceClaim, Meeting, Section
 from cockpit.model.finance import BudgetEnvelope, BudgetLine, CostEntry, ProgressEntry
 from cockpit.model.project import Settings
 from cockpit.model.registers import Action, Channel, Indicator, Measure, Requirement, Risk
@@ -38,6 +38,16 @@ class Project:
 
     def task(self, task_id: str) -> Task | None:
         return next((t for t in self.tasks if t.id == task_id), None)
+
+    def sections_of(self, path: str) -> tuple[Section, ...] | None:
+        """The headings of a meeting, REX or document file; None when it is not one."""
+        for meeting in self.meetings:
+            if meeting.path == path:
+                return meeting.sections
+        for document in (*self.rex, *self.docs):
+            if document.path == path:
+                return document.sections
+        return None
 
     @property
     def summary_ids(self) -> frozenset[str]:

@@ -89,8 +89,7 @@ def resolve(project: Project, reference: str) -> str | None:
     if path not in project.present and not (project.root / path).is_file():
         return f"le fichier « {path} » n'existe pas"
     if anchor:
-        documents = {d.path: d.sections for d in (*project.meetings, *project.rex, *project.docs)}
-        sections = documents.get(path)
+        sections = project.sections_of(path)
         if sections is not None and not any(same_anchor(s.title, anchor) for s in sections):
             return f"« {path} » n'a pas de titre correspondant à l'ancre « #{anchor} »"
     return None
