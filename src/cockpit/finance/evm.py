@@ -1,0 +1,195 @@
+"""Earned value management at the status date, per task, per summary task and project.
+
+Definitions (PMBOK): PV planned value, EV earned value, AC actual cost, BAC budget at
+completion; SV = EV − PV, CV = EV − AC, SPI = EV / PV, CPI = EV / AC; EAC by one of
+three formulas (`EacMethod`), ETC = EAC − AC, VAC = BAC − EAC,
+TCPI = (BAC − EV) / (BAC − AC). A ratio whose denominator is zero is None ("n/d").
+
+Semantics of FORMAT.md: PV from the planned cost spread (planned.py); EV of a task =
+its own planned cost × its latest percent complete on or before the status date
+(progress.csv); AC only from costs.csv, dated on or before the status date. A summary
+task adds up its descendants and whatever is planned or spent on itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from cockpit.finance.planned import ZERO, PlannedBudget, descendants_first, plan_costs
+from cockpit.model import CostEntry, ProgressEntry, Project
+from cockpit.schedule import Schedule
+
+HUNDRED = Decimal(100)
+
+
+class EacMethod(Enum):
+    CPI = "cpi"  # BAC / CPI: the cost performance so far goes on
+    BUDGET_RATE = "budget_rate"  # AC + (BAC − EV): the rest is done at the planned rate
+    CPI_SPI = "cpi_spi"  # AC + (BAC − EV) / (CPI × SPI): cost and schedule pressure
+
+    @property
+    def formula(self) -> str:
+        return {"cpi": "BAC / CPI", "budget_rate": "AC + (BAC − EV)",
+                "cpi_spi": "AC + (BAC − EV) / (CPI × SPI)"}[self.value]
+
+    @property
+    def french(self) -> str:
+        return {"cpi": "performance de coût constante (BAC / CPI)",
+                "budget_rate": "reste à faire au coût prévu (AC + (BAC − EV))",
+                "cpi_spi": "performances de coût et de délai (AC + (BAC − EV) / (CPI × SPI))",
+                }[self.value]
+
+
+def _divide(numerator: Decimal, denominator: Decimal) -> Decimal | None:
+    return None if denominator == 0 else numerator / denominator
+
+
+@dataclass(frozen=True, slots=True)
+class Evm:
+    """The four base values and every index derived from them."""
+
+    bac: Decimal = ZERO
+    pv: Decimal = ZERO
+    ev: Decimal = ZERO
+    ac: Decimal = ZERO
+
+    def __add__(self, other: Evm) -> Evm:
+        return Evm(self.bac + other.bac, self.pv + other.pv, self.ev + other.ev,
+                   self.ac + other.ac)
+
+    @property
+    def sv(self) -> Decimal:
+        return self.ev - self.pv
+
+    @property
+    def cv(self) -> Decimal:
+        return self.ev - self.ac
+
+    @property
+    def spi(self) -> Decimal | None:
+        return _divide(self.ev, self.pv)
+
+    @property
+    def cpi(self) -> Decimal | None:
+        return _divide(self.ev, self.ac)
+
+    @property
+    def percent_complete(self) -> Decimal | None:
+        """EV / BAC, in percent."""
+        value = _divide(self.ev, self.bac)
+        return None if value is None else value * HUNDRED
+
+    @property
+    def percent_spent(self) -> Decimal | None:
+        """AC / BAC, in percent."""
+        value = _divide(self.ac, self.bac)
+        return None if value is None else value * HUNDRED
+
+    def eac_by(self, method: EacMethod) -> Decimal | None:
+        if method is EacMethod.BUDGET_RATE:
+            return self.ac + (self.bac - self.ev)
+        cpi = self.cpi
+        if method is EacMethod.CPI:
+            return None if not cpi else self.bac / cpi
+        spi = self.spi
+        return None if not cpi or not spi else self.ac + (self.bac - self.ev) / (cpi * spi)
+
+    @property
+    def eac_method(self) -> EacMethod:
+        """The formula used: BAC / CPI once a CPI exists, else AC + (BAC − EV).
+
+        Before any cost or any earned value, there is no cost performance to extrapolate:
+        the remaining work is then assumed to cost what was planned.
+        """
+        return EacMethod.CPI if self.cpi else EacMethod.BUDGET_RATE
+
+    @property
+    def eac(self) -> Decimal:
+        value = self.eac_by(self.eac_method)
+        return value if value is not None else self.ac + (self.bac - self.ev)
+
+    @property
+    def etc(self) -> Decimal:
+        return self.eac - self.ac
+
+    @property
+    def vac(self) -> Decimal:
+        return self.bac - self.eac
+
+    @property
+    def tcpi(self) -> Decimal | None:
+        """Cost performance needed on the remaining work to finish within BAC."""
+        return _divide(self.bac - self.ev, self.bac - self.ac)
+
+    @property
+    def tcpi_eac(self) -> Decimal | None:
+        """Cost performance needed on the remaining work to finish within the EAC."""
+        return _divide(self.bac - self.ev, self.eac - self.ac)
+
+
+@dataclass(frozen=True, slots=True)
+class EvmReport:
+    """EVM of every scheduled task (summary tasks aggregated) and of the project."""
+
+    status_date: dt.date
+    project: Evm
+    tasks: dict[str, Evm]
+    percent: dict[str, Decimal] = field(default_factory=dict)  # latest percent per task
+    unassigned_ac: Decimal = ZERO  # costs on no task, or a task the schedule does not know
+    loose_bac: Decimal = ZERO  # budget lines on no task, or an unknown task
+
+
+def status_date_of(project: Project, today: dt.date | None = None) -> dt.date:
+    """`project.status_date`, or today."""
+    return project.settings.project.status_date or today or dt.date.today()
+
+
+def latest_percent(progress: tuple[ProgressEntry, ...], day: dt.date) -> dict[str, Decimal]:
+    """The latest percent complete of each task on or before `day` (a later row of the same
+    date wins)."""
+    best: dict[str, tuple[dt.date, Decimal]] = {}
+    for row in progress:
+        if row.date > day:
+            continue
+        seen = best.get(row.task)
+        if seen is None or row.date >= seen[0]:
+            best[row.task] = (row.date, Decimal(str(row.percent)))
+    return {task: min(max(value, ZERO), HUNDRED) for task, (_, value) in best.items()}
+
+
+def actual_costs(costs: tuple[CostEntry, ...], day: dt.date) -> dict[str, Decimal]:
+    """Actual cost per task id ("" for none) dated on or before `day`."""
+    out: dict[str, Decimal] = {}
+    for entry in costs:
+        if entry.date <= day:
+            out[entry.task] = out.get(entry.task, ZERO) + entry.amount
+    return out
+
+
+def compute_evm(project: Project, schedule: Schedule, status_date: dt.date | None = None,
+                planned: PlannedBudget | None = None) -> EvmReport:
+    day = status_date or status_date_of(project)
+    budget = planned or plan_costs(project, schedule)
+    boundary = schedule.calendar.boundary_after(day)
+    percent = latest_percent(project.progress, day)
+    spent = actual_costs(project.costs, day)
+    own: dict[str, Evm] = {}
+    for task_id, cost in budget.costs.items():
+        total = cost.total
+        done = percent.get(task_id)
+        own[task_id] = Evm(
+            bac=total, pv=cost.value_through(boundary, day),
+            ev=total * done / HUNDRED if done is not None else ZERO,
+            ac=spent.pop(task_id, ZERO))
+    rolled = dict(own)
+    for task_id, parent in descendants_first(schedule):
+        if parent in rolled:
+            rolled[parent] = rolled[parent] + rolled[task_id]
+    unassigned = sum(spent.values(), ZERO)
+    loose_bac = sum((amount for _, amount in budget.loose), ZERO)
+    loose_pv = sum((amount for when, amount in budget.loose if when <= day), ZERO)
+    whole = sum(own.values(), Evm()) + Evm(loose_bac, loose_pv, ZERO, unassigned)
+    return EvmReport(day, whole, rolled, percent, unassigned, loose_bac)
