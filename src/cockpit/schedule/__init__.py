@@ -1,0 +1,13 @@
+"""Calendars, the critical path method, resource load, levelling and baselines.
+
+Pure core: no UI library is imported here (see docs/schedule.md).
+"""
+
+from cockpit.schedule.calendar import WorkCalendar, french_holidays
+from cockpit.schedule.cpm import Schedule, ScheduledTask, compute_schedule
+from cockpit.schedule.network import Problem
+
+__all__ = [
+    "Problem", "Schedule", "ScheduledTask", "WorkCalendar", "compute_schedule",
+    "french_holidays",
+]

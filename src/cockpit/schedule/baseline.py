@@ -1,0 +1,179 @@
+"""Baselines: the planned dates recorded under a name, and variances against them.
+
+`cockpit baseline save NAME` writes `baselines/NAME.toml` (a FORMAT addition, see
+docs/schedule.md):
+
+    # Planning de référence « v1 », enregistré par cockpit le 2026-02-02.
+    name = "v1"
+    saved = 2026-02-02
+    start = 2026-01-05
+    finish = 2026-09-18
+
+    [[task]]
+    id = "cdc"
+    start = 2026-02-03
+    finish = 2026-02-12
+
+The plan at a git revision (`--against REV`) is read with `git show REV:./file`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import tempfile
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from cockpit.model import Project
+from cockpit.schedule.cpm import Schedule
+
+BASELINE_DIR = "baselines"
+NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+# The files the schedule is computed from, as the plan at a revision needs them.
+PLAN_FILES = ("cockpit.toml", "wbs.toml")
+
+
+class BaselineError(Exception):
+    """A baseline or revision that cannot be read; the message is French."""
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    name: str
+    saved: dt.date | None
+    start: dt.date | None
+    finish: dt.date | None
+    tasks: dict[str, tuple[dt.date, dt.date]]
+
+
+@dataclass(frozen=True, slots=True)
+class Variance:
+    """Start and finish variance of one task in working days (positive: later than planned)."""
+
+    task: str
+    name: str
+    wbs: str
+    reference_start: dt.date | None
+    reference_finish: dt.date | None
+    start: dt.date
+    finish: dt.date
+    start_variance: int | None
+    finish_variance: int | None
+
+
+def baseline_path(root: Path, name: str) -> Path:
+    return root / BASELINE_DIR / f"{name}.toml"
+
+
+def render_baseline(name: str, schedule: Schedule, saved: dt.date) -> str:
+    lines = [
+        f"# Planning de référence « {name} », enregistré par cockpit le {saved.isoformat()}.",
+        "# Ne pas modifier à la main : « cockpit baseline save » le réécrit.",
+        f"name = {_quote(name)}",
+        f"saved = {saved.isoformat()}",
+        f"start = {schedule.start.isoformat()}",
+        f"finish = {schedule.finish.isoformat()}",
+    ]
+    for task in schedule.tasks:
+        lines += ["", "[[task]]", f"id = {_quote(task.id)}",
+                  f"start = {task.start.isoformat()}", f"finish = {task.finish.isoformat()}"]
+    return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def save_baseline(root: Path, name: str, schedule: Schedule, saved: dt.date) -> Path:
+    if not NAME.match(name):
+        raise BaselineError(f"nom de référence « {name} » invalide : lettres, chiffres, "
+                            "« . », « _ » et « - » seulement")
+    path = baseline_path(root, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text(render_baseline(name, schedule, saved), encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
+def load_baseline(root: Path, name: str) -> Baseline:
+    path = baseline_path(root, name)
+    if not path.is_file():
+        known = sorted(p.stem for p in (root / BASELINE_DIR).glob("*.toml"))
+        listing = ", ".join(known) if known else "aucune"
+        raise BaselineError(f"pas de référence « {name} » ({path}) ; références "
+                            f"enregistrées : {listing}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise BaselineError(f"{path} illisible : {error}") from error
+    tasks: dict[str, tuple[dt.date, dt.date]] = {}
+    for row in data.get("task", []):
+        if (isinstance(row, dict) and isinstance(row.get("id"), str)
+                and isinstance(row.get("start"), dt.date)
+                and isinstance(row.get("finish"), dt.date)):
+            tasks[row["id"]] = (row["start"], row["finish"])
+
+    def date_of(key: str) -> dt.date | None:
+        value = data.get(key)
+        return value if isinstance(value, dt.date) else None
+
+    return Baseline(name, date_of("saved"), date_of("start"), date_of("finish"), tasks)
+
+
+def baseline_of(schedule: Schedule, name: str) -> Baseline:
+    """The dates of a schedule, as a baseline (the plan at a git revision)."""
+    return Baseline(name, None, schedule.start, schedule.finish,
+                    {t.id: (t.start, t.finish) for t in schedule.tasks})
+
+
+def variances(schedule: Schedule, baseline: Baseline) -> list[Variance]:
+    cal = schedule.calendar
+    out: list[Variance] = []
+    for task in schedule.tasks:
+        ref = baseline.tasks.get(task.id)
+        if ref is None:
+            out.append(Variance(task.id, task.name, task.wbs, None, None, task.start,
+                                task.finish, None, None))
+            continue
+        out.append(Variance(
+            task.id, task.name, task.wbs, ref[0], ref[1], task.start, task.finish,
+            cal.boundary(task.start) - cal.boundary(ref[0]),
+            cal.boundary_after(task.finish) - cal.boundary_after(ref[1]),
+        ))
+    return out
+
+
+def finish_variance(schedule: Schedule, baseline: Baseline) -> int | None:
+    if baseline.finish is None:
+        return None
+    cal = schedule.calendar
+    return cal.boundary_after(schedule.finish) - cal.boundary_after(baseline.finish)
+
+
+def plan_at_revision(root: Path, revision: str,
+                     load: Callable[[Path], Project]) -> Project:
+    """The project as it was at a git revision: its plan files, extracted and loaded."""
+    if not revision or revision.startswith("-"):
+        raise BaselineError(f"révision « {revision} » invalide")
+    with tempfile.TemporaryDirectory(prefix="cockpit-rev-") as tmp:
+        for name in PLAN_FILES:
+            try:
+                result = subprocess.run(
+                    ["git", "show", f"{revision}:./{name}"], cwd=root, capture_output=True,
+                    check=False,
+                )
+            except OSError as error:
+                raise BaselineError(f"git introuvable : {error}") from error
+            if result.returncode != 0:
+                if name == "cockpit.toml":
+                    message = result.stderr.decode("utf-8", "replace").strip()
+                    raise BaselineError(f"impossible de lire {name} à la révision "
+                                        f"« {revision} » : {message}")
+                continue
+            (Path(tmp) / name).write_bytes(result.stdout)
+        return load(Path(tmp))

@@ -1,0 +1,141 @@
+"""Resource levelling: delay tasks until no person is asked for more than available.
+
+A serial schedule generation: tasks are placed one by one in a topological order that,
+among the tasks whose predecessors are placed, takes the smallest late start first
+(the critical ones), then the early start, then file order. Each task goes at the
+first start, not before its precedence-feasible one, where every assigned person and
+equipment has the capacity for all its days. So the non-critical tasks are the ones
+delayed, within their float when there is enough of it. Tasks with actual dates never
+move. A task that cannot fit at all (a share above the person's availability, an
+absence without end) stays at its earliest start and its over-allocation is reported
+as unresolved.
+
+The result is a set of start-no-earlier-than dates: `--level --write` writes them to
+wbs.toml, and the levelled schedule is the ordinary CPM with those constraints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cockpit.model import Project
+from cockpit.schedule.calendar import WorkCalendar
+from cockpit.schedule.cpm import Schedule, compute_schedule
+from cockpit.schedule.load import LIMITED, TOLERANCE, OverAllocation, compute_load
+from cockpit.schedule.network import LEAF, NEG, Network
+
+# How far past the plan's end a task may be pushed looking for capacity.
+_SEARCH_SLACK = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A task levelling delayed."""
+
+    task: str
+    name: str
+    before: dt.date
+    after: dt.date
+    delay: int  # working days
+    total_float: int  # before levelling
+    within_float: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Levelling:
+    moves: tuple[Move, ...]
+    unresolved: tuple[OverAllocation, ...]
+    resolved: int  # over-allocated runs before levelling, minus the unresolved ones
+    schedule: Schedule  # the levelled plan
+    starts: dict[str, dt.date]  # start_no_earlier_than to write, by task id
+    project_delay: int  # working days the project's finish moved
+
+
+class _Usage:
+    """Planned use and capacity of one person, per working-day boundary."""
+
+    def __init__(self, availability: float, absent: set[int]) -> None:
+        self.availability = availability
+        self.absent = absent
+        self.used: dict[int, float] = {}
+
+    def free(self, b: int) -> float:
+        cap = 0.0 if b in self.absent else self.availability
+        return cap - self.used.get(b, 0.0)
+
+    def add(self, start: int, finish: int, share: float) -> None:
+        used = self.used
+        for b in range(start, finish):
+            used[b] = used.get(b, 0.0) + share
+
+
+def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
+    cal = calendar or WorkCalendar.from_settings(project.settings)
+    before = compute_schedule(project, cal)
+    net = Network(project, cal)
+    es0, _ = net.forward(net.order)
+    horizon = before.finish_boundary + _SEARCH_SLACK
+
+    usage: dict[str, _Usage] = {}
+    for member in project.settings.team:
+        if member.kind not in LIMITED:
+            continue
+        absent = {b for period in member.absences for b in cal.working_days_in(period)}
+        usage[member.id] = _Usage(member.availability, absent)
+    demand: list[list[tuple[_Usage, float]]] = [
+        [(usage[a.resource], a.share) for a in task.resources if a.resource in usage]
+        if net.kind[i] == LEAF else []
+        for i, task in enumerate(net.tasks)
+    ]
+    for i in net.fixed_start:
+        for use, share in demand[i]:
+            use.add(net.fixed_start[i], net.fixed_finish[i], share)
+
+    def place(i: int, earliest: int) -> int:
+        d = net.duration[i]
+        needs = demand[i]
+        if d == 0 or not needs:
+            return earliest
+        s = earliest
+        while s <= horizon:
+            clash = -1
+            for b in range(s, s + d):
+                if any(use.free(b) + TOLERANCE < share for use, share in needs):
+                    clash = b
+                    break
+            if clash < 0:
+                break
+            s = clash + 1
+        else:
+            s = earliest  # cannot fit anywhere: leave it, report it
+        for use, share in needs:
+            use.add(s, s + d, share)
+        return s
+
+    tasks_by_id = {t.id: t for t in before.tasks}
+    key = [
+        (before.tasks[net.task_of[u]].ls if net.kind[u] == LEAF else NEG, es0[u], u)
+        for u in range(net.nodes)
+    ]
+    levelled_es, _ = net.forward(net.priority_order(key), place)
+    starts: dict[str, int] = {}
+    for i, task in enumerate(net.tasks):
+        if net.kind[i] == LEAF and levelled_es[i] > es0[i]:
+            starts[task.id] = levelled_es[i]
+    after = compute_schedule(project, cal, starts)
+    moves = []
+    for task_id, s in starts.items():
+        old = tasks_by_id[task_id]
+        new = after.by_id[task_id]
+        moves.append(Move(task_id, old.name, old.start, new.start, s - old.es,
+                          old.total_float, s - old.es <= old.total_float))
+    moves.sort(key=lambda m: (m.after, m.task))
+    over_before = len(compute_load(project, before).over_allocations)
+    unresolved = compute_load(project, after).over_allocations
+    return Levelling(
+        moves=tuple(moves), unresolved=unresolved,
+        resolved=max(0, over_before - len(unresolved)), schedule=after,
+        starts={task_id: cal.day(s) for task_id, s in starts.items()},
+        project_delay=after.finish_boundary - before.finish_boundary,
+    )

@@ -1,0 +1,178 @@
+"""Resource load: per person and working day, and per ISO week.
+
+A task assigned `person:p%` loads that person with p % of a full working day on each
+working day of the task; capacity is the person's `availability`, zero on an absence.
+A day whose load exceeds capacity by more than 1e-6 is over-allocated. Summary tasks'
+own resources are not counted (their children carry the work). Materials and services
+have a load but are never over-allocated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from cockpit.model import Project, ResourceKind, TeamMember
+from cockpit.schedule.calendar import WorkCalendar
+from cockpit.schedule.cpm import Schedule
+
+TOLERANCE = 1e-6
+LIMITED = (ResourceKind.PERSON, ResourceKind.EQUIPMENT)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekLoad:
+    """One ISO week of one person: days of work planned against days available."""
+
+    year: int
+    week: int
+    monday: dt.date
+    load: float
+    capacity: float
+    over_days: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}-S{self.week:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class OverAllocation:
+    """Consecutive working days on which one person is asked for more than available."""
+
+    resource: str
+    first: dt.date
+    last: dt.date
+    days: int
+    peak: float
+    capacity: float
+    tasks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceLoad:
+    resource: str
+    name: str
+    availability: float
+    limited: bool
+    daily: tuple[float, ...]  # load per working day, from boundary `Load.first`
+    capacity: tuple[float, ...]
+    weeks: tuple[WeekLoad, ...]
+    over: tuple[OverAllocation, ...]
+
+    @property
+    def total(self) -> float:
+        return sum(self.daily)
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """Every team member's load over the working days [first, last) of the schedule."""
+
+    first: int
+    last: int
+    resources: tuple[ResourceLoad, ...]
+
+    @property
+    def over_allocations(self) -> tuple[OverAllocation, ...]:
+        return tuple(o for r in self.resources for o in r.over)
+
+    def resource(self, resource_id: str) -> ResourceLoad | None:
+        return next((r for r in self.resources if r.resource == resource_id), None)
+
+
+def capacity_of(member: TeamMember, calendar: WorkCalendar, first: int, last: int
+                ) -> list[float]:
+    """Capacity per working day in [first, last): availability, 0 on an absence."""
+    capacity = [member.availability] * max(0, last - first)
+    for period in member.absences:
+        for b in calendar.working_days_in(period):
+            if first <= b < last:
+                capacity[b - first] = 0.0
+    return capacity
+
+
+def compute_load(project: Project, schedule: Schedule) -> Load:
+    cal = schedule.calendar
+    work = [t for t in schedule.tasks if not t.summary and t.resources and t.ef > t.es]
+    first = min((t.es for t in work), default=0)
+    last = max((t.ef for t in work), default=0)
+    size = last - first
+    team = {m.id: m for m in project.settings.team}
+    diffs: dict[str, list[float]] = {m: [0.0] * (size + 1) for m in team}
+    spans: dict[str, list[tuple[int, int, str]]] = {m: [] for m in team}
+    for task in work:
+        for resource, share in task.resources:
+            diff = diffs.get(resource)
+            if diff is None:
+                continue  # unknown resource: the references check reports it
+            diff[task.es - first] += share
+            diff[task.ef - first] -= share
+            spans[resource].append((task.es, task.ef, task.id))
+    days = [cal.day(b) for b in range(first, last)]
+    out: list[ResourceLoad] = []
+    for member in project.settings.team:
+        daily: list[float] = []
+        running = 0.0
+        for value in diffs[member.id][:size]:
+            running += value
+            daily.append(running if abs(running) > 1e-9 else 0.0)
+        capacity = capacity_of(member, cal, first, last)
+        limited = member.kind in LIMITED
+        over = [limited and daily[k] > capacity[k] + TOLERANCE for k in range(size)]
+        out.append(ResourceLoad(
+            resource=member.id, name=member.name, availability=member.availability,
+            limited=limited, daily=tuple(daily), capacity=tuple(capacity),
+            weeks=_weeks(days, daily, capacity, over),
+            over=_runs(member.id, days, daily, capacity, over, first,
+                       sorted(spans[member.id])),
+        ))
+    return Load(first, last, tuple(out))
+
+
+def _weeks(days: list[dt.date], daily: list[float], capacity: list[float], over: list[bool]
+           ) -> tuple[WeekLoad, ...]:
+    weeks: list[WeekLoad] = []
+    current: tuple[int, int] | None = None
+    load = cap = 0.0
+    count = 0
+    monday = dt.date.min
+    for k, day in enumerate(days):
+        year, week, weekday = day.isocalendar()
+        if (year, week) != current:
+            if current is not None:
+                weeks.append(WeekLoad(current[0], current[1], monday, load, cap, count))
+            current = (year, week)
+            monday = day - dt.timedelta(days=weekday - 1)
+            load = cap = 0.0
+            count = 0
+        load += daily[k]
+        cap += capacity[k]
+        count += over[k]
+    if current is not None:
+        weeks.append(WeekLoad(current[0], current[1], monday, load, cap, count))
+    return tuple(weeks)
+
+
+def _runs(resource: str, days: list[dt.date], daily: list[float], capacity: list[float],
+          over: list[bool], first: int, spans: list[tuple[int, int, str]]
+          ) -> tuple[OverAllocation, ...]:
+    runs: list[OverAllocation] = []
+    starts = [s for s, _, _ in spans]
+    k = 0
+    size = len(over)
+    while k < size:
+        if not over[k]:
+            k += 1
+            continue
+        end = k
+        while end < size and over[end]:
+            end += 1
+        a, b = k + first, end + first
+        tasks = sorted({tid for s, f, tid in spans[: bisect_left(starts, b)] if f > a})
+        runs.append(OverAllocation(
+            resource, days[k], days[end - 1], end - k, max(daily[k:end]),
+            min(capacity[k:end]), tuple(tasks)))
+        k = end
+    return tuple(runs)

@@ -1,0 +1,1 @@
+"""Schedule test support: Project builders, and the comparison with TaskJuggler 3."""
