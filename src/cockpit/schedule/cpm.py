@@ -138,17 +138,30 @@ def schedule_from(net: Network, project: Project,
         while p >= 0:
             depth, p = depth + 1, net.parent[p]
         level[i] = depth
+    # Dates: a leaf's from its boundaries; a summary's span its children's dates (a
+    # milestone child is dated the day before its boundary).
+    dates: list[tuple[dt.date, dt.date, dt.date, dt.date]] = [
+        (cal.start_date(es[i], ef[i]), cal.finish_date(es[i], ef[i]),
+         cal.start_date(ls[i], lf[i]), cal.finish_date(ls[i], lf[i]))
+        if not net.is_summary[i] else (dt.date.max, dt.date.min, dt.date.max, dt.date.min)
+        for i in range(net.n)
+    ]
+    for u in order:
+        if u < net.n and net.is_summary[u]:
+            kids = [dates[c] for c in net.children[u]]
+            dates[u] = (min(k[0] for k in kids), max(k[1] for k in kids),
+                        min(k[2] for k in kids), max(k[3] for k in kids))
     out: list[ScheduledTask] = []
     for i, task in enumerate(net.tasks):
         summary = net.is_summary[i]
         s, f = es[i], ef[i]
         total = ls[i] - s
+        start, finish, late_start, late_finish = dates[i]
         out.append(ScheduledTask(
             id=task.id, name=task.name, wbs=codes[i],
             parent=net.tasks[net.parent[i]].id if net.parent[i] >= 0 else "",
             level=level[i], duration=f - s, es=s, ef=f, ls=ls[i], lf=lf[i],
-            start=cal.start_date(s, f), finish=cal.finish_date(s, f),
-            late_start=cal.start_date(ls[i], lf[i]), late_finish=cal.finish_date(ls[i], lf[i]),
+            start=start, finish=finish, late_start=late_start, late_finish=late_finish,
             total_float=total, free_float=free[i], critical=total <= 0,
             milestone=not summary and f == s and (task.milestone or task.duration is not None),
             summary=summary,

@@ -1,0 +1,202 @@
+"""Schedule rules (S…): what the critical path method and the resource load reveal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from cockpit.check.context import CheckContext
+from cockpit.check.diagnostic import Diagnostic, Severity
+from cockpit.check.registry import check, define
+from cockpit.model import DependencyType, Task
+
+DEADLINE_EXCEEDED = define(
+    "S001", Severity.WARNING, "Échéance dépassée par le planning",
+    "La fin au plus tôt du projet, calculée par le chemin critique, tombe après l'échéance "
+    "contractuelle (`deadline` de [project]). Les tâches du chemin critique ont alors une "
+    "marge négative : c'est le nombre de jours ouvrés à regagner.",
+    "[project]\ndeadline = 2026-06-30   # le planning finit le 2026-07-15",
+    "Regagnez les jours sur le chemin critique (« cockpit schedule ») : chevauchez des tâches, "
+    "renforcez des ressources, ou renégociez l'échéance.",
+)
+TARGET_MISSED = define(
+    "S002", Severity.WARNING, "Jalon ou tâche après sa date cible",
+    "Une tâche ou un jalon porte une date cible (`deadline` de la tâche, ajout de cockpit au "
+    "format) et le planning le place après elle.",
+    '[[task]]\nid = "go-copil"\nmilestone = true\ndeadline = 2026-03-01   # planifié le 2026-03-09',
+    "Regagnez les jours sur les tâches qui précèdent ce jalon, ou revoyez sa date cible.",
+)
+NO_DURATION = define(
+    "S003", Severity.WARNING, "Tâche sans durée",
+    "Une tâche qui n'est ni récapitulative ni un jalon doit avoir une durée ; sans elle, "
+    "cockpit la planifie comme un jalon (0 jour) et le planning est trop court.",
+    '[[task]]\nid = "cdc"\nname = "Rédaction du cahier des charges"   # duration = "8j" ?',
+    "Ajoutez `duration = \"…j\"`, ou `milestone = true` si c'est un jalon.",
+)
+NO_RESOURCES = define(
+    "S004", Severity.WARNING, "Tâche sans ressource",
+    "Une tâche sans ressource n'a ni charge, ni coût de main-d'œuvre, et personne n'en "
+    "répond : le référentiel attend une affectation des ressources.",
+    '[[task]]\nid = "cdc"\nduration = "8j"   # resources = ["cmartin"] ?',
+    "Ajoutez `resources = [\"id:part%\"]` avec des membres de [[team]].",
+)
+ACTUALS_INCONSISTENT = define(
+    "S005", Severity.WARNING, "Dates réelles contraires à une dépendance",
+    "Une tâche a commencé (ou fini) alors que la tâche dont elle dépend n'était pas finie "
+    "(ou pas commencée) à cette date : soit les dates réelles sont fausses, soit la "
+    "dépendance n'en est pas une.",
+    '[[task]]\nid = "essais"\nafter = ["montage"]\nactual_start = 2026-05-04   '
+    "# montage : actual_finish = 2026-05-12",
+    "Corrigez les dates réelles, ou changez le type de la dépendance (DD, FF…).",
+)
+OVER_ALLOCATED = define(
+    "S006", Severity.WARNING, "Ressource surchargée",
+    "Sur ces jours ouvrés, la somme des affectations d'une personne dépasse sa "
+    "disponibilité (`availability`, nulle pendant une absence).",
+    '[[team]]\nid = "cmartin"\navailability = 0.8   # affectée à 50 % + 50 % le même jour',
+    "« cockpit schedule --load » montre les semaines chargées ; « cockpit schedule --level » "
+    "propose des décalages dans les marges.",
+)
+CYCLE = define(
+    "S007", Severity.ERROR, "Dépendances circulaires",
+    "Des tâches s'attendent en boucle (a après b, b après c, c après a) : aucune ne peut "
+    "commencer. cockpit ignore les dépendances de la boucle pour planifier le reste.",
+    '[[task]]\nid = "a"\nafter = ["c"]\n[[task]]\nid = "c"\nafter = ["a"]',
+    "Supprimez ou retournez l'une des dépendances de la boucle.",
+)
+UNKNOWN_PREDECESSOR = define(
+    "S008", Severity.ERROR, "Prédécesseur inconnu",
+    "Une dépendance (`after`) nomme une tâche qui n'existe pas dans wbs.toml ; elle est "
+    "ignorée par le planning.",
+    '[[task]]\nid = "cdc"\nafter = ["lancemnt"]   # id = "lancement"',
+    "Corrigez l'identifiant de la tâche (les ids sont sensibles à la casse).",
+)
+
+WBS = "wbs.toml"
+
+
+def _where(task: Task | None, key: str) -> tuple[str, int]:
+    if task is None:
+        return WBS, 1
+    return task.source.file or WBS, task.source.line_of(key)
+
+
+@check(DEADLINE_EXCEEDED, TARGET_MISSED)
+def deadlines(ctx: CheckContext) -> Iterator[Diagnostic]:
+    schedule = ctx.schedule
+    info = ctx.project.settings.project
+    if schedule.deadline is not None and schedule.late > 0:
+        driving = schedule.critical_path[:3]
+        yield DEADLINE_EXCEEDED.at(
+            info.source.file or "cockpit.toml", info.source.line_of("deadline"),
+            f"le planning finit le {schedule.finish:%d/%m/%Y}, {schedule.late} jour"
+            f"{'s' if schedule.late > 1 else ''} ouvré{'s' if schedule.late > 1 else ''} après "
+            f"l'échéance du {schedule.deadline:%d/%m/%Y} (chemin critique : "
+            f"{', '.join(driving)}{'…' if len(schedule.critical_path) > 3 else ''})")
+    for task in ctx.project.tasks:
+        target = getattr(task, "deadline", None)
+        scheduled = schedule.task(task.id)
+        if not isinstance(target, dt.date) or scheduled is None:
+            continue
+        if scheduled.finish > target:
+            late = schedule.calendar.boundary_after(scheduled.finish) - \
+                schedule.calendar.boundary_after(target)
+            kind = "le jalon" if scheduled.milestone else "la tâche"
+            yield TARGET_MISSED.at(
+                *_where(task, "deadline"),
+                f"{kind} « {task.id} » est planifié{'e' if kind == 'la tâche' else ''} le "
+                f"{scheduled.finish:%d/%m/%Y}, {late} j ouvré{'s' if late > 1 else ''} après sa "
+                f"date cible du {target:%d/%m/%Y}")
+
+
+@check(NO_DURATION, NO_RESOURCES)
+def task_content(ctx: CheckContext) -> Iterator[Diagnostic]:
+    summaries = ctx.project.summary_ids
+    for task in ctx.project.tasks:
+        if task.id in summaries or task.milestone:
+            continue
+        if task.duration is None:
+            yield NO_DURATION.at(*_where(task, "id"),
+                                 f"la tâche « {task.id} » n'a pas de durée : elle compte pour "
+                                 "0 jour dans le planning")
+        elif task.duration.amount < 0:
+            yield NO_DURATION.at(*_where(task, "duration"),
+                                 f"la tâche « {task.id} » a une durée négative ({task.duration})"
+                                 " : elle compte pour 0 jour")
+        if not task.is_milestone and not task.resources:
+            yield NO_RESOURCES.at(*_where(task, "id"),
+                                  f"la tâche « {task.id} » n'a aucune ressource affectée")
+
+
+@check(ACTUALS_INCONSISTENT)
+def actuals(ctx: CheckContext) -> Iterator[Diagnostic]:
+    tasks = {t.id: t for t in ctx.project.tasks}
+    for task in ctx.project.tasks:
+        if task.actual_start is None and task.actual_finish is None:
+            continue
+        for dep in task.after:
+            pred = tasks.get(dep.task)
+            if pred is None:
+                continue
+            problem = _contradiction(task, pred, dep.type)
+            if problem:
+                yield ACTUALS_INCONSISTENT.at(*_where(task, "actual_start"
+                                                      if task.actual_start else "actual_finish"),
+                                              problem)
+
+
+def _contradiction(task: Task, pred: Task, kind: DependencyType) -> str:
+    """Why the facts of `task` contradict its dependency on `pred`, or ''."""
+    if kind in (DependencyType.FS, DependencyType.SS):
+        mine, mine_label = task.actual_start, "a commencé"
+    else:
+        mine, mine_label = task.actual_finish, "a fini"
+    if kind in (DependencyType.FS, DependencyType.FF):
+        theirs, theirs_label, missing = pred.actual_finish, "n'a fini que le", "n'a pas fini"
+    else:
+        theirs, theirs_label, missing = pred.actual_start, "n'a commencé que le", \
+            "n'a pas commencé"
+    if mine is None:
+        return ""
+    head = f"« {task.id} » {mine_label} le {mine:%d/%m/%Y} mais « {pred.id} », dont elle " \
+           f"dépend ({kind.french}),"
+    if theirs is None:
+        return f"{head} {missing}"
+    if theirs > mine:
+        return f"{head} {theirs_label} {theirs:%d/%m/%Y}"
+    return ""
+
+
+@check(OVER_ALLOCATED)
+def over_allocation(ctx: CheckContext) -> Iterator[Diagnostic]:
+    from cockpit.schedule.load import compute_load
+
+    load = compute_load(ctx.project, ctx.schedule)
+    members = {m.id: m for m in ctx.project.settings.team}
+    for over in load.over_allocations:
+        member = members[over.resource]
+        period = (f"le {over.first:%d/%m/%Y}" if over.first == over.last
+                  else f"du {over.first:%d/%m/%Y} au {over.last:%d/%m/%Y}")
+        yield OVER_ALLOCATED.at(
+            member.source.file or "cockpit.toml", member.source.line,
+            f"« {member.id} » est surchargé(e) {period} ({over.days} j ouvré"
+            f"{'s' if over.days > 1 else ''}) : jusqu'à {_fr(over.peak)} j/j pour une "
+            f"disponibilité de {_fr(over.capacity)} — tâches : {', '.join(over.tasks)}")
+
+
+def _fr(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+@check(CYCLE, UNKNOWN_PREDECESSOR)
+def network(ctx: CheckContext) -> Iterator[Diagnostic]:
+    from cockpit.schedule.network import CYCLE as CYCLE_KIND
+    from cockpit.schedule.network import PARENT_CYCLE
+    from cockpit.schedule.network import UNKNOWN_PREDECESSOR as UNKNOWN_KIND
+
+    tasks = {t.id: t for t in ctx.project.tasks}
+    for problem in ctx.schedule.problems:
+        rule = {CYCLE_KIND: CYCLE, PARENT_CYCLE: CYCLE, UNKNOWN_KIND: UNKNOWN_PREDECESSOR}.get(
+            problem.kind)
+        if rule is not None:
+            yield rule.at(*_where(tasks.get(problem.task), problem.key), problem.message)
