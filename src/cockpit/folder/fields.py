@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from cockpit.check import codes
@@ -34,10 +36,9 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
+@lru_cache(maxsize=4096)
 def fold(word: str) -> str:
     """Lower case without accents, for lenient code matching."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", word.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -64,7 +64,7 @@ class Journal:
                     self.file, reader.line_num, f"ligne illisible ({error})"))
                 return
             start, line = line + 1, reader.line_num
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():
                 continue
             if len(cells) != len(names):
                 self.diagnostics.append(codes.CSV_STRUCTURE.at(
@@ -72,7 +72,7 @@ class Journal:
                     f"{len(cells)} champ(s) au lieu de {len(names)} ({','.join(names)})",
                     "Une virgule dans un commentaire ? Mettez le texte entre guillemets."))
                 continue
-            yield Row(start, {n: c.strip() for n, c in zip(names, cells, strict=True)})
+            yield Row(start, dict(zip(names, map(str.strip, cells), strict=True)))
 
     def date(self, row: Row, column: str) -> dt.date | None:
         value = row.values.get(column, "")

@@ -31,7 +31,7 @@ class TomlLocator:
         counts: dict[str, int] = {}
         table, index = "", 0
         in_string: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.split("\n"), start=1):
             if in_string is not None:
                 if line.count(in_string) % 2 == 1:
                     in_string = None
@@ -51,6 +51,15 @@ class TomlLocator:
                 if line.count(quote) % 2 == 1:
                     in_string = quote
                     break
+
+    @classmethod
+    def from_positions(cls, tables: dict[tuple[str, int], int],
+                       keys: dict[tuple[str, int], dict[str, int]]) -> TomlLocator:
+        """A locator whose positions were found by another reader (folder/fasttoml.py)."""
+        locator = cls("")
+        locator._tables = tables
+        locator._keys = keys
+        return locator
 
     def table_line(self, table: str, index: int = 0) -> int:
         """The header line of a table; for a table written inline, the line of its key."""

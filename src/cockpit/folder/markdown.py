@@ -103,13 +103,54 @@ def _parser() -> MarkdownIt:
 
 def parse_sections(body: str, first_line: int) -> tuple[Section, ...]:
     """Headings with their body text; lines are file lines."""
+    quick = _quick_sections(body, first_line)
+    return quick if quick is not None else _markdown_it_sections(body, first_line)
+
+
+def _markdown_it_sections(body: str, first_line: int) -> tuple[Section, ...]:
     tokens = _parser().parse(body)
-    lines = body.split("\n")
     headings: list[tuple[str, int, int]] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map is not None:
             inline = tokens[index + 1]
             headings.append((inline.content.strip(), int(token.tag[1:]), token.map[0]))
+    return _sections(body, first_line, headings)
+
+
+# Lines after which a heading may not be what it looks like (code, quotes, HTML, setext
+# underlines, list items holding a heading, indented lines): markdown-it decides then.
+_TRICKY = re.compile(r"^[ \t]*(?:```|~~~|>|<|=+[ \t]*$|-+[ \t]*$|(?:[-+*]|\d+[.)])[ \t]+#)"
+                     r"|^(?: {4,}|[ ]*\t)[ \t]*#")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t](.*))?$")
+_CLOSING = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+
+
+def _quick_sections(body: str, first_line: int) -> tuple[Section, ...] | None:
+    """ATX headings found line by line, as markdown-it finds them; None when the body has
+    anything that could make them differ (then markdown-it reads it)."""
+    if "\x00" in body or ("\r" in body and body.count("\r") != body.count("\r\n")):
+        return None
+    headings: list[tuple[str, int, int]] = []
+    for number, line in enumerate(body.split("\n")):
+        line = line.removesuffix("\r")
+        if _TRICKY.match(line):
+            return None
+        if "#" not in line[:4]:
+            continue
+        match = _ATX.match(line)
+        if match is None:
+            continue
+        content = (match.group(2) or "").rstrip(" \t")
+        closing = _CLOSING.search(content)
+        if closing is not None:
+            content = content[:closing.start()]
+        headings.append((content.strip(), len(match.group(1)), number))
+    return _sections(body, first_line, headings)
+
+
+def _sections(body: str, first_line: int,
+              headings: list[tuple[str, int, int]]) -> tuple[Section, ...]:
+    lines = body.split("\n")
     sections = []
     for number, (title, level, start) in enumerate(headings):
         end = headings[number + 1][2] if number + 1 < len(headings) else len(lines)

@@ -9,6 +9,7 @@ from typing import Any
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
+from cockpit.folder.fasttoml import fast_parse
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.sources import FileSource
 
@@ -56,6 +57,9 @@ def parse_toml(
     text: str, relative: str, diagnostics: list[Diagnostic], line_offset: int = 0
 ) -> tuple[dict[str, Any], TomlLocator] | None:
     """The TOML document with its locator, or None after a F002/F006 diagnostic."""
+    fast = fast_parse(text)
+    if fast is not None:
+        return fast
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
