@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cockpit.model import (
     CalendarSpec,
+    Dependency,
     Period,
     Project,
     ProjectInfo,
@@ -26,9 +27,15 @@ def task(task_id: str, duration: str | None = None, *after: str, parent: str = "
     return Task(
         id=task_id, name=task_id.capitalize(), parent=parent, milestone=milestone,
         duration=parse_duration(duration) if duration else None,
-        after=tuple(parse_dependency(a) for a in after),
+        after=tuple(_dependency(a) for a in after),
         resources=tuple(parse_assignment(r) for r in resources), **facts,  # type: ignore[arg-type]
     )
+
+
+def _dependency(text: str) -> Dependency:
+    """A bare id is that task (so "kickoff" is not "kicko FF"); anything else is parsed."""
+    bare = not any(c in text for c in " +-")
+    return parse_dependency(text, {text} if bare else set())
 
 
 def project(*tasks: Task, start: dt.date = MONDAY, deadline: dt.date | None = None,

@@ -260,7 +260,7 @@ def to_tjp(project: Project, years: int = 4) -> str:
         inner = indent + "  "
         if task.id not in summaries:
             lines.append(f"{inner}milestone" if days(task) == 0 else f"{inner}length {days(task)}d")
-        if task.start_no_earlier_than is not None:
+        if task.start_no_earlier_than is not None and task.start_no_earlier_than > start:
             lines.append(f"{inner}depends snet_{ids[task.id].replace('.', '_')}")
         for dep in task.after:
             pred = by_id[dep.task]
@@ -287,8 +287,8 @@ def to_tjp(project: Project, years: int = 4) -> str:
             emit(child, inner)
         lines.append(f"{indent}}}")
 
-    for task in project.tasks:
-        if task.start_no_earlier_than is not None:
+    for task in project.tasks:  # before the start, the constraint changes nothing
+        if task.start_no_earlier_than is not None and task.start_no_earlier_than > start:
             lines.append(f'task snet_{ids[task.id].replace(".", "_")} "snet" {{ milestone '
                          f"start {task.start_no_earlier_than.isoformat()} }}")
     for task in children.get("", []):

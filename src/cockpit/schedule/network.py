@@ -474,10 +474,9 @@ class Network:
         project_finish = max((ef[i] for i in range(self.n)), default=0)
         free = [0] * self.n
         for i in range(self.n):
-            if room_f[i] >= INF and room_s[i] >= INF:
-                free[i] = project_finish - ef[i]
-            else:
-                free[i] = min(room_f[i] - ef[i], room_s[i] - es[i])
+            # Never more than the project's finish allows: with successors clamped at
+            # boundary 0 (negative lags), their slack alone could exceed it.
+            free[i] = min(room_f[i] - ef[i], room_s[i] - es[i], project_finish - ef[i])
         return ls, lf, free
 
 
