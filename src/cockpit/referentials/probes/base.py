@@ -1,0 +1,255 @@
+"""What every probe shares: the finding it returns, the indexed project it reads, the registry.
+
+A probe is a plain function `probe(facts, **params) -> Finding`, registered once under
+a name with `@probe("name", "what it checks, in French")`. The référentiel data names
+probes and gives their parameters (`probes = [{ name = "meetings", min = 2 }]`); the
+same function serves every référentiel.
+
+Rules every probe follows:
+- `covered` only with evidence it can point to (a file and line, or file#anchor);
+  `Finding.covered` enforces it: without evidence it is never covered.
+- When short, `missing` says precisely what to add and where, in French.
+- Records are indexed once per project (`Facts`), never searched in nested loops.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from cockpit.check.gaps import Evidence, Status
+from cockpit.folder.markdown import fold, heading_kind
+from cockpit.model import Document, Meeting, Project, Section, Task
+
+if TYPE_CHECKING:
+    from cockpit.schedule import Schedule
+    from cockpit.schedule.load import Load
+
+MAX_LISTED = 5
+"""How many individual gaps a finding lists before summarising the rest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a probe found: a status, the evidence, and what is missing (French, actionable)."""
+
+    status: Status
+    evidence: tuple[Evidence, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+def verdict(evidence: Iterable[Evidence], missing: Iterable[str], *, found: bool = False) -> Finding:
+    """covered when nothing is missing and there is evidence; partial when something was
+    found; missing otherwise. Never covered without evidence."""
+    ev = tuple(dict.fromkeys(evidence))
+    gaps = tuple(dict.fromkeys(missing))
+    if ev and not gaps:
+        return Finding(Status.COVERED, ev)
+    if not ev and not gaps:
+        gaps = ("aucune preuve trouvée dans le dossier",)
+    return Finding(Status.PARTIAL if ev or found else Status.MISSING, ev, gaps)
+
+
+def capped(messages: Sequence[str], what: str = "autre(s)") -> list[str]:
+    """The first MAX_LISTED messages, then one line for the rest."""
+    if len(messages) <= MAX_LISTED:
+        return list(messages)
+    return [*messages[:MAX_LISTED], f"… et {len(messages) - MAX_LISTED} {what} du même type"]
+
+
+def record(source_file: str, line: int) -> Evidence:
+    return Evidence(source_file, line)
+
+
+def section_matches(section: Section, spec: str) -> bool:
+    """`spec` is alternatives separated by "|": a folded substring of the heading, or a
+    canonical heading kind of folder/markdown.py (ecarts, decisions, actions...)."""
+    title = fold(section.title).replace("’", "'")
+    kind = heading_kind(section.title)
+    for alternative in spec.split("|"):
+        wanted = fold(alternative.strip()).replace("’", "'")
+        if wanted and (wanted in title or kind == wanted):
+            return True
+    return False
+
+
+def find_section(sections: Sequence[Section], spec: str) -> Section | None:
+    return next((s for s in sections if section_matches(s, spec)), None)
+
+
+def label_of(spec: str) -> str:
+    """The first alternative of a section spec, capitalised, for messages."""
+    first = spec.split("|")[0].strip()
+    return first[:1].upper() + first[1:]
+
+
+def section_evidence(path: str, section: Section) -> Evidence:
+    return Evidence(path, anchor=section.slug)
+
+
+def check_sections(path: str, sections: Sequence[Section], specs: Sequence[str]
+                   ) -> tuple[list[Evidence], list[str]]:
+    """The anchors of the expected sections a document has, and one gap per missing one."""
+    evidence: list[Evidence] = []
+    gaps: list[str] = []
+    for spec in specs:
+        section = find_section(sections, spec)
+        if section is None:
+            gaps.append(f"ajoutez une section « {label_of(spec)} » à {path}")
+        else:
+            evidence.append(section_evidence(path, section))
+    return evidence, gaps
+
+
+class Facts:
+    """The project, indexed once, and the schedule and load computed on first use."""
+
+    def __init__(self, project: Project, schedule: Callable[[], Schedule] | None = None) -> None:
+        self.project = project
+        self._schedule = schedule
+
+    @cached_property
+    def schedule(self) -> Schedule | None:
+        if not self.project.tasks:
+            return None
+        if self._schedule is not None:
+            return self._schedule()
+        from cockpit.schedule import compute_schedule
+
+        return compute_schedule(self.project)
+
+    @cached_property
+    def load(self) -> Load | None:
+        schedule = self.schedule
+        if schedule is None:
+            return None
+        from cockpit.schedule.load import compute_load
+
+        return compute_load(self.project, schedule)
+
+    # -------------------------------------------------------------- indexes
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {t.id: t for t in self.project.tasks}
+
+    @cached_property
+    def summaries(self) -> frozenset[str]:
+        return self.project.summary_ids
+
+    @cached_property
+    def leaves(self) -> tuple[Task, ...]:
+        """Tasks and milestones that no task names as parent, in file order."""
+        return tuple(t for t in self.project.tasks if t.id not in self.summaries)
+
+    @cached_property
+    def activities(self) -> tuple[Task, ...]:
+        """Leaves that are not milestones: the activities that carry work."""
+        return tuple(t for t in self.leaves if not t.is_milestone)
+
+    def ancestors(self, task: Task) -> Iterable[Task]:
+        seen = {task.id}
+        parent = self.tasks.get(task.parent) if task.parent else None
+        while parent is not None and parent.id not in seen:
+            seen.add(parent.id)
+            yield parent
+            parent = self.tasks.get(parent.parent) if parent.parent else None
+
+    @cached_property
+    def risks_by_task(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for risk in self.project.risks:
+            for task in risk.tasks:
+                index.setdefault(task, []).append(risk.id)
+        return index
+
+    @cached_property
+    def indicator_ids(self) -> frozenset[str]:
+        return frozenset(i.id for i in self.project.indicators)
+
+    @cached_property
+    def measures_by_indicator(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for measure in self.project.measures:
+            counts[measure.indicator] = counts.get(measure.indicator, 0) + 1
+        return counts
+
+    @cached_property
+    def progress_tasks(self) -> frozenset[str]:
+        return frozenset(p.task for p in self.project.progress)
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """Team, stakeholder and governance ids (one namespace) → team, internal, external,
+        governance."""
+        settings = self.project.settings
+        kinds: dict[str, str] = {m.id: "team" for m in settings.team}
+        kinds.update({s.id: (s.kind or "internal") for s in settings.stakeholders})
+        kinds.update({g.id: "governance" for g in settings.governance})
+        return kinds
+
+    @cached_property
+    def documents(self) -> tuple[Document, ...]:
+        return (*self.project.docs, *self.project.rex)
+
+    def documents_of(self, kinds: Sequence[str]) -> list[Document]:
+        """Documents of these kinds; every document when `kinds` is empty."""
+        if not kinds:
+            return list(self.documents)
+        wanted = {fold(k) for k in kinds}
+        return [d for d in self.documents if fold(d.kind) in wanted]
+
+    @cached_property
+    def meetings(self) -> tuple[Meeting, ...]:
+        return tuple(sorted(self.project.meetings, key=lambda m: (m.date, m.path)))
+
+    @cached_property
+    def cockpit_file(self) -> str:
+        return self.project.settings.project.source.file or "cockpit.toml"
+
+
+# ------------------------------------------------------------------ registry
+ProbeFunction = Callable[..., Finding]
+
+
+@dataclass(frozen=True, slots=True)
+class ProbeSpec:
+    name: str
+    function: ProbeFunction
+    summary: str
+    """What the probe checks, in French, for `cockpit referentials show`."""
+
+    def accepts(self, params: dict[str, Any]) -> str | None:
+        """Why these parameters do not fit the function, or None."""
+        try:
+            inspect.signature(self.function).bind(None, **params)
+        except TypeError as error:
+            return str(error)
+        return None
+
+
+PROBES: dict[str, ProbeSpec] = {}
+
+
+def probe(name: str, summary: str) -> Callable[[ProbeFunction], ProbeFunction]:
+    def register(function: ProbeFunction) -> ProbeFunction:
+        if name in PROBES:
+            raise ValueError(f"probe {name} registered twice")
+        PROBES[name] = ProbeSpec(name, function, summary)
+        return function
+
+    return register
+
+
+def run_probe(name: str, facts: Facts, params: dict[str, Any]) -> Finding:
+    """Run a registered probe; the evidence guard applies whatever the probe returns."""
+    finding = PROBES[name].function(facts, **params)
+    if finding.status is Status.COVERED and not finding.evidence:
+        return Finding(Status.MISSING, (), finding.missing or ("aucune preuve trouvée",))
+    return finding
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    return f"{count} {singular if count <= 1 else (plural_form or singular + 's')}"

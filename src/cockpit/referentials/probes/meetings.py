@@ -1,0 +1,130 @@
+"""Probes on meeting minutes (meetings/*.md): meetings held, and variances analysed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cockpit.check.gaps import Evidence
+from cockpit.model import Meeting
+from cockpit.referentials.probes.base import (
+    Facts,
+    Finding,
+    capped,
+    check_sections,
+    find_section,
+    label_of,
+    probe,
+    section_evidence,
+    verdict,
+)
+
+_DISTINCT = {"phase": "à des phases différentes", "kind": "de natures différentes"}
+
+
+def _meeting_gaps(meeting: Meeting, sections: Sequence[str], decisions: bool, actions: bool,
+                  objectives: bool, roles: bool) -> tuple[list[Evidence], list[str]]:
+    evidence, gaps = check_sections(meeting.path, meeting.sections, sections)
+    if decisions and not meeting.decisions:
+        gaps.append(f"consignez les décisions dans {meeting.path} (section « Décisions », "
+                    "une ligne « - D1 — … » par décision)")
+    if actions and not meeting.actions:
+        gaps.append(f"terminez {meeting.path} par son plan d'actions (section « Actions », "
+                    "« - A7 — @responsable — AAAA-MM-JJ — libellé »)")
+    if objectives and not meeting.objectives and find_section(
+            meeting.sections, "objectifs de la reunion|objectifs") is None:
+        gaps.append(f"indiquez les objectifs de la réunion dans {meeting.path} "
+                    "(objectives = [...] dans l'en-tête)")
+    if roles and not (meeting.facilitator and meeting.participants) and find_section(
+            meeting.sections, "roles") is None:
+        gaps.append(f"précisez les rôles dans {meeting.path} : facilitator et participants "
+                    "dans l'en-tête, ou une section « Rôles et responsabilités »")
+    return evidence, gaps
+
+
+def _key(meeting: Meeting, distinct: str) -> str:
+    if distinct == "phase":
+        return meeting.phase.value if meeting.phase is not None else ""
+    if distinct == "kind":
+        return meeting.kind
+    return meeting.path
+
+
+@probe("meetings", "des réunions préparées et tracées (meetings/*.md) : sections attendues, "
+       "décisions, actions ; au moins N, le cas échéant à des phases différentes")
+def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str] = (),
+             sections: Sequence[str] = (), decisions: bool = False, actions: bool = False,
+             objectives: bool = False, roles: bool = False) -> Finding:
+    candidates = [m for m in facts.meetings if not kinds or m.kind in kinds]
+    of_kind = f" ({' / '.join(kinds)})" if kinds else ""
+    if not candidates:
+        return verdict((), [
+            f"ajoutez le compte rendu d'au moins {min} réunion(s){of_kind} dans "
+            "meetings/AAAA-MM-JJ-sujet.md"
+            + (f", {_DISTINCT.get(distinct, '')}" if distinct else "")])
+    complete: dict[str, list[Evidence]] = {}
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    for meeting in candidates:
+        found, gaps = _meeting_gaps(meeting, sections, decisions, actions, objectives, roles)
+        item = Evidence(meeting.path, note=f"{meeting.kind or 'réunion'} du {meeting.date:%d/%m/%Y}"
+                        + (f", {meeting.phase.value}" if meeting.phase else ""))
+        evidence.append(item)
+        if gaps:
+            missing.extend(gaps)
+            continue
+        key = _key(meeting, distinct)
+        if key:
+            complete.setdefault(key, []).extend([item, *found])
+    if len(complete) >= min:
+        return verdict([e for group in complete.values() for e in group], [])
+    short = [f"il faut au moins {min} réunion(s){of_kind} complète(s)"
+             + (f" {_DISTINCT.get(distinct, '')}" if distinct else "")
+             + f" ; {len(complete)} aujourd'hui"
+             + (f" ({', '.join(sorted(complete))})" if distinct and complete else "")]
+    if distinct == "phase":
+        short.append("indiquez la phase de chaque réunion (phase = \"cadrage\" | \"conduite\" | "
+                     "\"conclusion\" dans l'en-tête)"
+                     if any(m.phase is None for m in candidates) else
+                     "animez et tracez une réunion d'une autre phase du projet")
+    return verdict(evidence, [*short, *capped(missing, "autre(s) manque(s)")], found=True)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@probe("variances", "des écarts analysés dans les comptes rendus de pilotage : une section "
+       "Écarts (ou Avancement) qui nomme les tâches, risques ou indicateurs concernés")
+def variances(facts: Facts, min: int = 1,
+              kinds: Sequence[str] = ("copil", "codir", "revue", "point-projet"),
+              section: str = "ecarts|avancement") -> Finding:
+    steering = [m for m in facts.meetings if m.kind in kinds]
+    if not steering:
+        return verdict((), [f"ajoutez le compte rendu d'une réunion de pilotage "
+                            f"({' / '.join(kinds)}) avec une section « Écarts » analysant les "
+                            "dérives (tâches, risques, indicateurs)"])
+    known = set(facts.tasks) | {r.id for r in facts.project.risks} | set(facts.indicator_ids)
+    evidence: list[Evidence] = []
+    weak: list[Evidence] = []
+    missing: list[str] = []
+    for meeting in steering:
+        found = [s for spec in section.split("|") if (s := find_section(meeting.sections, spec))]
+        if not found:
+            missing.append(f"ajoutez une section « {label_of(section)} » à {meeting.path} : "
+                           "écart constaté, cause, proposition d'adaptation")
+            continue
+        named = sorted({t for s in found for t in _TOKEN.findall(s.body) if t in known})
+        if named:
+            evidence.append(Evidence(meeting.path, anchor=found[0].slug,
+                                     note="écarts sur " + ", ".join(named[:6])))
+        else:
+            weak.append(section_evidence(meeting.path, found[0]))
+            missing.append(f"la section « {found[0].title} » de {meeting.path} ne nomme aucune "
+                           "tâche, aucun risque ni indicateur : citez-les par leur identifiant "
+                           "(ex. « cdc », « R2 », « K1 ») avec l'écart et sa cause")
+    if len(evidence) >= min:
+        return verdict(evidence, [])
+    return verdict([*evidence, *weak], [
+        f"il faut au moins {min} compte(s) rendu(s) de pilotage analysant des écarts nommés ; "
+        f"{len(evidence)} aujourd'hui", *capped(missing, "autre(s) compte(s) rendu(s)")],
+        found=True)

@@ -1,0 +1,359 @@
+"""Probes on cockpit.toml and the registers: objectives, stakeholders, team, governance,
+indicators, actions, risks, requirements, communication, budget."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from cockpit.check.gaps import Evidence
+from cockpit.folder.markdown import fold
+from cockpit.model import Action
+from cockpit.referentials.probes.base import Facts, Finding, capped, probe, verdict
+
+
+def _where(record: Any, default: str) -> str:
+    return f"{record.source.file or default} ligne {record.source.line}"
+
+
+def _evidence(record: Any, default: str, note: str = "") -> Evidence:
+    return Evidence(record.source.file or default, record.source.line, note=note)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == ()
+
+
+def _field_gaps(records: Sequence[Any], fields: Sequence[str], labels: dict[str, str],
+                what: str, default: str) -> list[str]:
+    """One message per missing field, grouped by field, capped."""
+    missing: list[str] = []
+    for key in fields:
+        lacking = [r for r in records if _empty(getattr(r, key))]
+        missing.extend(capped([
+            f"ajoutez {labels.get(key, key)} {what} {r.id} ({_where(r, default)})"
+            for r in lacking], f"autre(s) sans {key}"))
+    return missing
+
+
+def _too_few(count: int, wanted: int, message: str) -> list[str]:
+    return [message.format(count=count, min=wanted)] if count < wanted else []
+
+
+# ------------------------------------------------------------------ cockpit.toml
+@probe("objectives", "des objectifs opérationnels (cockpit.toml) en nombre suffisant, chacun "
+       "mesuré par un indicateur d'indicators.toml, et daté si demandé")
+def objectives(facts: Facts, min: int = 1, indicator: bool = True, deadline: bool = False
+               ) -> Finding:
+    items = facts.project.settings.objectives
+    file = facts.cockpit_file
+    missing = _too_few(len(items), min,
+                       "définissez au moins {min} objectifs ([[objectives]] dans cockpit.toml, "
+                       "avec id, statement, indicator et deadline) ; {count} aujourd'hui")
+    for objective in items:
+        line = objective.source.line_of("indicator")
+        if indicator and not objective.indicator:
+            missing.append(f"ajoutez un indicateur à l'objectif {objective.id} "
+                           f"({_where(objective, file)}) : indicator = \"K…\"")
+        elif indicator and objective.indicator not in facts.indicator_ids:
+            missing.append(f"l'objectif {objective.id} ({file} ligne {line}) cite l'indicateur "
+                           f"« {objective.indicator} » absent d'indicators.toml : définissez-le")
+        if deadline and objective.deadline is None:
+            missing.append(f"ajoutez une échéance (deadline) à l'objectif {objective.id} "
+                           f"({_where(objective, file)})")
+    evidence = [_evidence(o, file, o.statement) for o in items]
+    return verdict(evidence, capped(missing, "autre(s) manque(s)"))
+
+
+@probe("context", "le contexte et les enjeux du projet (context de cockpit.toml), "
+       "nommant ce qui est demandé")
+def context(facts: Facts, mentions: Sequence[str] = ()) -> Finding:
+    info = facts.project.settings.project
+    file = facts.cockpit_file
+    if not info.context.strip():
+        return verdict((), ["décrivez le contexte et les enjeux dans cockpit.toml "
+                            "([project] context = \"\"\"…\"\"\")"])
+    text = fold(info.context)
+    missing = [f"le contexte (cockpit.toml ligne {info.source.line_of('context')}) ne parle pas "
+               f"de « {spec.split('|')[0]} » : ajoutez-le"
+               for spec in mentions
+               if not any(fold(alt) in text for alt in spec.split("|") if alt)]
+    return verdict([Evidence(file, info.source.line_of("context"), note="contexte et enjeux")],
+                   missing)
+
+
+@probe("stakeholders", "les parties prenantes cartographiées (intérêt, influence, attentes) "
+       "dans cockpit.toml")
+def stakeholders(facts: Facts, min: int = 1, mapped: bool = True, expectations: bool = False,
+                 external: bool = False) -> Finding:
+    items = facts.project.settings.stakeholders
+    file = facts.cockpit_file
+    missing = _too_few(len(items), min,
+                       "identifiez au moins {min} parties prenantes ([[stakeholders]] dans "
+                       "cockpit.toml, avec interest et influence de 1 à 3) ; {count} aujourd'hui")
+    fields = (["interest", "influence"] if mapped else []) + (
+        ["expectations"] if expectations else [])
+    missing += _field_gaps(items, fields, {
+        "interest": "l'intérêt (interest = 1..3)", "influence": "l'influence (influence = 1..3)",
+        "expectations": "les attentes (expectations)"}, "à la partie prenante", file)
+    if external and not any(s.kind == "external" for s in items):
+        missing.append("aucune partie prenante externe : ajoutez clients, fournisseurs ou "
+                       "partenaires avec kind = \"external\"")
+    return verdict([_evidence(s, file, s.name) for s in items], missing)
+
+
+@probe("team", "l'équipe projet constituée (cockpit.toml [[team]]) avec le rôle de chacun")
+def team(facts: Facts, min: int = 2, roles: bool = True) -> Finding:
+    items = facts.project.settings.team
+    file = facts.cockpit_file
+    missing = _too_few(len(items), min,
+                       "constituez l'équipe : au moins {min} membres ([[team]] dans cockpit.toml "
+                       "avec id, name, role, availability) ; {count} aujourd'hui")
+    if roles:
+        missing += _field_gaps(items, ["role"], {"role": "le rôle (role)"}, "au membre", file)
+    return verdict([_evidence(m, file, m.role or m.name) for m in items], missing)
+
+
+@probe("governance", "la gouvernance définie (instances de pilotage avec membres et fréquence, "
+       "cockpit.toml) et tenue (comptes rendus de ces instances)")
+def governance(facts: Facts, min: int = 1, kinds: Sequence[str] = ("copil", "codir"),
+               meetings: int = 0) -> Finding:
+    bodies = facts.project.settings.governance
+    file = facts.cockpit_file
+    missing = _too_few(len(bodies), min,
+                       "définissez au moins {min} instance(s) de pilotage ([[governance]] dans "
+                       "cockpit.toml avec id, name, members, frequency) ; {count} aujourd'hui")
+    missing += _field_gaps(bodies, ["members", "frequency"], {
+        "members": "les membres (members)", "frequency": "la fréquence (frequency)"},
+        "à l'instance", file)
+    evidence = [_evidence(g, file, g.name) for g in bodies]
+    held = [m for m in facts.meetings if m.kind in kinds]
+    if len(held) < meetings:
+        missing.append(f"{len(held)} compte(s) rendu(s) de {' / '.join(kinds)} dans meetings/, "
+                       f"il en faut au moins {meetings} : faites le point avec la gouvernance "
+                       "et archivez le compte rendu")
+    evidence += [Evidence(m.path, note=m.title) for m in held]
+    return verdict(evidence, missing)
+
+
+# ------------------------------------------------------------------ indicators
+_INDICATOR_LABELS = {
+    "baseline": "la situation initiale (baseline)", "target": "la cible (target)",
+    "frequency": "la fréquence de mesure (frequency)", "owner": "le responsable (owner)",
+    "unit": "l'unité (unit)", "definition": "la définition (definition)",
+    "purpose": "la finalité (purpose)", "formula": "le mode de calcul (formula)",
+    "visual": "la représentation visuelle (visual)",
+}
+
+
+@probe("indicators", "des indicateurs (indicators.toml) complets (situation initiale, cible, "
+       "fréquence...) et, si demandé, mesurés (measures.csv)")
+def indicators(facts: Facts, min: int = 1, scope: str = "",
+               fields: Sequence[str] = ("baseline", "target", "frequency"),
+               measures: int = 0) -> Finding:
+    items = [i for i in facts.project.indicators if not scope or i.scope == scope]
+    kind = {"project": " de pilotage du projet", "process": " de performance du processus"}.get(
+        scope, "")
+    missing = _too_few(len(items), min,
+                       "définissez au moins {min} indicateur(s)" + kind + " dans indicators.toml"
+                       + (f" (scope = \"{scope}\")" if scope else "") + " ; {count} aujourd'hui")
+    missing += _field_gaps(items, fields, _INDICATOR_LABELS, "à l'indicateur", "indicators.toml")
+    evidence = [_evidence(i, "indicators.toml", i.name) for i in items]
+    if measures:
+        lacking = [i for i in items if facts.measures_by_indicator.get(i.id, 0) < measures]
+        missing += capped([
+            f"saisissez au moins {measures} mesure(s) de {i.id} dans measures.csv "
+            f"(date,indicator,value,comment) ; {facts.measures_by_indicator.get(i.id, 0)} "
+            "aujourd'hui" for i in lacking], "autre(s) indicateur(s)")
+        first = next((m for m in facts.project.measures
+                      if m.indicator in {i.id for i in items}), None)
+        if first is not None:
+            evidence.append(Evidence("measures.csv", first.source.line or 2,
+                                     note=f"{len(facts.project.measures)} mesures"))
+    return verdict(evidence, missing)
+
+
+# ------------------------------------------------------------------ actions
+_ORIGINS = {
+    "meeting": "un compte rendu de réunion (origin = \"meetings/….md\")",
+    "indicator": "un indicateur mesuré (origin = \"K…\")",
+    "risk": "un risque (origin = \"R…\")",
+    "any": "sa source (origin : réunion, risque, indicateur ou REX)",
+}
+
+
+def _origin_matches(facts: Facts, action: Action, origin: str, risk_ids: set[str],
+                    from_risks: set[str]) -> bool:
+    source = action.origin
+    if origin == "any":
+        return bool(source)
+    if origin == "meeting":
+        return source.startswith("meetings/")
+    if origin == "indicator":
+        return source in facts.indicator_ids
+    if origin == "risk":
+        return source in risk_ids or action.id in from_risks
+    raise ValueError(f"unknown action origin {origin!r}")
+
+
+@probe("actions", "un plan d'actions (actions.toml) où chaque action est nommée (who), datée "
+       "(due) et précisément formulée ; au choix : issues d'une source, réalisées")
+def actions(facts: Facts, min: int = 1, fields: Sequence[str] = ("who", "due"), words: int = 4,
+            origin: str = "", done: int = 0) -> Finding:
+    items = list(facts.project.actions)
+    if origin:
+        risk_ids = {r.id for r in facts.project.risks}
+        from_risks = {a for r in facts.project.risks for a in r.actions}
+        items = [a for a in items if _origin_matches(facts, a, origin, risk_ids, from_risks)]
+    where = f" issue(s) d'{_ORIGINS[origin]}" if origin else ""
+    missing = _too_few(len(items), min, "il faut au moins {min} action(s)" + where
+                       + " dans actions.toml ; {count} aujourd'hui")
+    missing += _field_gaps(items, fields, {
+        "who": "un responsable nommé (who)", "due": "une échéance (due)",
+        "origin": "son origine (origin)", "status": "son statut (status)"}, "à l'action",
+        "actions.toml")
+    vague = [a for a in items if len(a.what.split()) < words]
+    missing += capped([f"formulez précisément l'action {a.id} ({_where(a, 'actions.toml')}) : "
+                       f"« {a.what} » — quoi, sur quoi, pour quel résultat" for a in vague],
+                      "autre(s) action(s)")
+    finished = [a for a in items if a.status == "fait"]
+    if len(finished) < done:
+        missing.append(f"{len(finished)} action(s) réalisée(s) : il en faut au moins {done} "
+                       "(status = \"fait\" et done = date de réalisation)")
+    return verdict([_evidence(a, "actions.toml", a.what) for a in items[:20]], missing)
+
+
+# ------------------------------------------------------------------ risks
+_RISK_LABELS = {
+    "probability": "la probabilité (probability = 1..5)", "impact": "l'impact (impact = 1..5)",
+    "owner": "un responsable (owner)", "response": "la réponse au risque (response)",
+    "strategy": "la stratégie (strategy)", "cause": "la cause (cause)",
+    "consequence": "la conséquence (consequence)", "review": "une date de revue (review)",
+    "category": "la catégorie (category)",
+}
+
+
+@probe("risks", "un registre des risques (risks.toml) où chaque risque est évalué (probabilité, "
+       "impact), a un responsable et une réponse")
+def risks(facts: Facts, min: int = 1,
+          fields: Sequence[str] = ("probability", "impact", "owner", "response"),
+          categories: int = 0, tasks: bool = False) -> Finding:
+    items = facts.project.risks
+    missing = _too_few(len(items), min,
+                       "identifiez au moins {min} risque(s) dans risks.toml (probability, impact, "
+                       "owner, strategy, response) ; {count} aujourd'hui")
+    missing += _field_gaps(items, fields, _RISK_LABELS, "au risque", "risks.toml")
+    kinds = {r.category for r in items if r.category}
+    if len(kinds) < categories:
+        missing.append(f"les risques couvrent {len(kinds)} catégorie(s) "
+                       f"({', '.join(sorted(kinds)) or 'aucune'}) : il en faut au moins "
+                       f"{categories} (technique, économique, humain, organisationnel…)")
+    if tasks:
+        missing += capped([f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches "
+                           "qu'il menace (tasks = [...])" for r in items if not r.tasks],
+                          "autre(s) risque(s)")
+    return verdict([_evidence(r, "risks.toml", r.title) for r in items[:20]], missing)
+
+
+# ------------------------------------------------------------------ requirements
+@probe("requirements", "des exigences (requirements.toml) qualifiées (type, priorité, critère "
+       "d'acceptation) ; au choix : rattachées aux tâches, vérifiées")
+def requirements(facts: Facts, min: int = 1,
+                 fields: Sequence[str] = ("kind", "priority", "acceptance"),
+                 kinds: Sequence[str] = (), traced: bool = False, verified: int = 0) -> Finding:
+    items = facts.project.requirements
+    missing = _too_few(len(items), min,
+                       "formalisez au moins {min} exigence(s) dans requirements.toml (text, kind, "
+                       "priority, acceptance) ; {count} aujourd'hui")
+    missing += _field_gaps(items, fields, {
+        "kind": "le type (kind)", "priority": "la priorité (priority)",
+        "acceptance": "le critère d'acceptation (acceptance)", "source_of": "la source (source)",
+        "status": "le statut (status)"}, "à l'exigence", "requirements.toml")
+    present = {r.kind for r in items}
+    missing += [f"aucune exigence de type « {k} » : ajoutez-en (kind = \"{k}\")"
+                for k in kinds if k not in present]
+    if traced:
+        missing += capped([f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux "
+                           "tâches qui la réalisent (tasks = [...])" for r in items if not r.tasks],
+                          "autre(s) exigence(s)")
+    checked = [r for r in items if r.status == "vérifiée"]
+    if len(checked) < verified:
+        missing.append(f"{len(checked)} exigence(s) vérifiée(s) : il en faut au moins {verified} "
+                       "(status = \"vérifiée\" après l'essai d'acceptation)")
+    return verdict([_evidence(r, "requirements.toml", r.text) for r in items[:20]], missing)
+
+
+# ------------------------------------------------------------------ communication
+_CHANNEL_LABELS = {
+    "sender": "l'émetteur (sender)", "audience": "les destinataires (audience)",
+    "frequency": "la fréquence (frequency)", "medium": "le média (medium)",
+    "purpose": "le but de la diffusion (purpose)", "place": "le lieu de diffusion (place)",
+    "validated_by": "qui valide la liste de diffusion (validated_by)",
+    "cc": "les copies (cc)",
+}
+
+
+@probe("communication", "un plan de communication (communication.toml) : émetteur, fréquence, "
+       "média, but et destinataires de chaque diffusion")
+def communication(facts: Facts, min: int = 1,
+                  fields: Sequence[str] = ("sender", "audience", "frequency", "medium",
+                                           "purpose"),
+                  external: bool = False, audiences: int = 0) -> Finding:
+    items = facts.project.channels
+    missing = _too_few(len(items), min,
+                       "décrivez au moins {min} diffusion(s) dans communication.toml "
+                       "([[channel]] avec information, sender, audience, frequency, medium, "
+                       "purpose) ; {count} aujourd'hui")
+    missing += _field_gaps(items, fields, _CHANNEL_LABELS, "à la diffusion",
+                           "communication.toml")
+    reached = {a for c in items for a in c.audience}
+    if external and not any(facts.people.get(a) == "external" for a in reached):
+        missing.append("aucune diffusion vers une partie prenante externe : ajoutez-en une "
+                       "(audience = [id d'une partie prenante kind = \"external\"])")
+    if len(reached) < audiences:
+        missing.append(f"la communication atteint {len(reached)} destinataire(s) distinct(s) : "
+                       f"visez au moins {audiences} parties intéressées")
+    return verdict([_evidence(c, "communication.toml", c.information) for c in items], missing)
+
+
+# ------------------------------------------------------------------ budget
+@probe("budget", "un budget (budget.toml : enveloppe, lignes) et, si demandé, des coûts réels "
+       "(costs.csv) et l'avancement (progress.csv) pour la valeur acquise")
+def budget(facts: Facts, envelope: bool = True, lines: bool = True, dated: bool = False,
+           costs: bool = False, progress: bool = False, rates: bool = False) -> Finding:
+    project = facts.project
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    if project.budget.envelope is not None:
+        evidence.append(Evidence("budget.toml", project.budget.source.line_of("envelope"),
+                                 note=f"enveloppe {project.budget.envelope}"))
+    elif envelope:
+        missing.append("indiquez l'enveloppe allouée dans budget.toml ([budget] envelope = …)")
+    if project.budget_lines:
+        evidence.append(_evidence(project.budget_lines[0], "budget.toml",
+                                  f"{len(project.budget_lines)} lignes de coûts prévus"))
+        if dated:
+            missing += capped([f"datez l'engagement de la ligne {b.id} ({_where(b, 'budget.toml')})"
+                               " : date = AAAA-MM-JJ" for b in project.budget_lines if not b.date],
+                              "autre(s) ligne(s)")
+    elif lines:
+        missing.append("détaillez les coûts prévus hors main-d'œuvre dans budget.toml "
+                       "([[line]] avec task, category, amount, date)")
+    if rates:
+        missing += capped([f"indiquez le coût journalier (rate) de {m.id} ({_where(m, 'cockpit.toml')})"
+                           for m in project.settings.team if not m.rate], "autre(s) membre(s)")
+    if costs:
+        if project.costs:
+            evidence.append(Evidence("costs.csv", project.costs[0].source.line or 2,
+                                     note=f"{len(project.costs)} coûts réels"))
+        else:
+            missing.append("saisissez les coûts réels dans costs.csv "
+                           "(date,task,category,amount,reference,comment)")
+    if progress:
+        if project.progress:
+            evidence.append(Evidence("progress.csv", project.progress[0].source.line or 2,
+                                     note="avancement pour la valeur acquise"))
+        else:
+            missing.append("saisissez l'avancement des tâches dans progress.csv pour calculer "
+                           "la valeur acquise")
+    return verdict(evidence, missing)
