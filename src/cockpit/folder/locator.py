@@ -52,15 +52,6 @@ class TomlLocator:
                     in_string = quote
                     break
 
-    @classmethod
-    def from_positions(cls, tables: dict[tuple[str, int], int],
-                       keys: dict[tuple[str, int], dict[str, int]]) -> TomlLocator:
-        """A locator whose positions were found by another reader (folder/fasttoml.py)."""
-        locator = cls("")
-        locator._tables = tables
-        locator._keys = keys
-        return locator
-
     def table_line(self, table: str, index: int = 0) -> int:
         """The header line of a table; for a table written inline, the line of its key."""
         line = self._tables.get((table, index))

@@ -21,7 +21,7 @@ from cockpit.folder.text import parse_toml
 from cockpit.model import ActionMention, Section
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    from markdown_it_pyrs import MarkdownIt
 
 FENCE = "+++"
 
@@ -96,56 +96,38 @@ def heading_kind(title: str) -> str | None:
 
 @cache
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
+    from markdown_it_pyrs import MarkdownIt
 
     return MarkdownIt("commonmark")
 
 
 def parse_sections(body: str, first_line: int) -> tuple[Section, ...]:
-    """Headings with their body text; lines are file lines."""
-    quick = _quick_sections(body, first_line)
-    return quick if quick is not None else _markdown_it_sections(body, first_line)
+    """The top-level headings (ATX or setext) with their body text; lines are file lines.
 
-
-def _markdown_it_sections(body: str, first_line: int) -> tuple[Section, ...]:
-    tokens = _parser().parse(body)
+    markdown-it-pyrs (the Rust port of markdown-it) gives each block its byte span, so a
+    `#` inside a code fence or a quote is never taken for a heading.
+    """
+    encoded = body.encode("utf-8")
     headings: list[tuple[str, int, int]] = []
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map is not None:
-            inline = tokens[index + 1]
-            headings.append((inline.content.strip(), int(token.tag[1:]), token.map[0]))
+    for node in _parser().tree(body).children:
+        if node.name not in ("heading", "lheading") or node.srcmap is None:
+            continue
+        start, end = node.srcmap
+        source = encoded[start:end].decode("utf-8", "replace").strip("\n")
+        headings.append((_heading_title(source), int(node.meta["level"]),
+                         encoded.count(b"\n", 0, start)))
     return _sections(body, first_line, headings)
 
 
-# Lines after which a heading may not be what it looks like (code, quotes, HTML, setext
-# underlines, list items holding a heading, indented lines): markdown-it decides then.
-_TRICKY = re.compile(r"^[ \t]*(?:```|~~~|>|<|=+[ \t]*$|-+[ \t]*$|(?:[-+*]|\d+[.)])[ \t]+#)"
-                     r"|^(?: {4,}|[ ]*\t)[ \t]*#")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t](.*))?$")
-_CLOSING = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_ATX_OPEN = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 
 
-def _quick_sections(body: str, first_line: int) -> tuple[Section, ...] | None:
-    """ATX headings found line by line, as markdown-it finds them; None when the body has
-    anything that could make them differ (then markdown-it reads it)."""
-    if "\x00" in body or ("\r" in body and body.count("\r") != body.count("\r\n")):
-        return None
-    headings: list[tuple[str, int, int]] = []
-    for number, line in enumerate(body.split("\n")):
-        line = line.removesuffix("\r")
-        if _TRICKY.match(line):
-            return None
-        if "#" not in line[:4]:
-            continue
-        match = _ATX.match(line)
-        if match is None:
-            continue
-        content = (match.group(2) or "").rstrip(" \t")
-        closing = _CLOSING.search(content)
-        if closing is not None:
-            content = content[:closing.start()]
-        headings.append((content.strip(), len(match.group(1)), number))
-    return _sections(body, first_line, headings)
+def _heading_title(source: str) -> str:
+    """The text of a heading from its source: `## Titre ##` or `Titre` underlined."""
+    if _ATX_OPEN.match(source):
+        return _ATX_CLOSE.sub("", _ATX_OPEN.sub("", source, count=1)).strip()
+    return " ".join(line.strip() for line in source.split("\n")[:-1])
 
 
 def _sections(body: str, first_line: int,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+
+import rtoml
 from decimal import Decimal
 from typing import Any
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
-from cockpit.folder.fasttoml import fast_parse
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.sources import FileSource
 
@@ -56,10 +57,16 @@ _FRENCH = (
 def parse_toml(
     text: str, relative: str, diagnostics: list[Diagnostic], line_offset: int = 0
 ) -> tuple[dict[str, Any], TomlLocator] | None:
-    """The TOML document with its locator, or None after a F002/F006 diagnostic."""
-    fast = fast_parse(text)
-    if fast is not None:
-        return fast
+    """The TOML document with its locator, or None after a F002/F006 diagnostic.
+
+    rtoml (a compiled TOML 1.0 parser) reads well-formed files several times faster than
+    the stdlib; when it refuses a file, tomllib reads it again and its error, whose wording
+    and positions the French messages below are written for, is the one reported.
+    """
+    try:
+        return rtoml.loads(text), TomlLocator(text)
+    except rtoml.TomlParsingError:
+        pass
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
