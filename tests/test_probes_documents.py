@@ -1,0 +1,300 @@
+"""Probes on the plan, the minutes and the documents: a folder that satisfies each, one that doesn't."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cockpit.check.gaps import Status
+from test_probes_base import assert_covered, folder, probe, shown
+
+TEAM = """
+[[team]]
+id = "cmartin"
+name = "Claire Martin"
+role = "Cheffe de projet"
+availability = 1.0
+"""
+WBS = """\
+[[task]]
+id = "lot"
+name = "Lot 1"
+
+[[task]]
+id = "debut"
+parent = "lot"
+name = "Lancement"
+milestone = true
+
+[[task]]
+id = "cdc"
+parent = "lot"
+name = "Cahier des charges"
+duration = "5j"
+after = ["debut"]
+resources = ["cmartin"]
+deliverable = "Cahier des charges"
+
+[[task]]
+id = "essais"
+parent = "lot"
+name = "Essais"
+duration = "3j"
+after = ["cdc"]
+resources = ["cmartin"]
+"""
+RISKS = '[[risk]]\nid = "R1"\ntitle = "Retard"\ntasks = ["lot"]\n'
+
+
+def test_wbs_every_activity_complete(tmp_path: Path) -> None:
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": WBS, "risks.toml": RISKS})
+    finding = probe(tmp_path, "wbs", require=["duration", "after", "resources", "risks"],
+                    hierarchy=True, deliverables=1)
+    assert_covered(finding)
+    assert shown(finding) == ["wbs.toml:1"]
+    other = tmp_path / "sans-risques"
+    other.mkdir()
+    folder(other, {"cockpit.toml": TEAM,
+                   "wbs.toml": WBS.replace('resources = ["cmartin"]\n', "", 1)})
+    finding = probe(other, "wbs", require=["resources", "risks"])
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        'ajoutez ses ressources (resources = ["id:50%"]) à la tâche « cdc » (wbs.toml ligne 11)',
+        "ajoutez son analyse de risques (un risque de risks.toml qui la cite dans tasks = [...]) "
+        "à la tâche « cdc » (wbs.toml ligne 11)",
+        "ajoutez son analyse de risques (un risque de risks.toml qui la cite dans tasks = [...]) "
+        "à la tâche « essais » (wbs.toml ligne 19)")
+
+
+def test_wbs_lists_at_most_five_tasks(tmp_path: Path) -> None:
+    tasks = "".join(f'[[task]]\nid = "t{i}"\nname = "Tâche {i}"\nduration = "1j"\n\n'
+                    for i in range(40))
+    folder(tmp_path, {"wbs.toml": tasks})
+    finding = probe(tmp_path, "wbs", require=["after"])
+    assert len(finding.missing) == 6
+    assert finding.missing[-1] == "… et 35 autre(s) tâche(s) du même type"
+
+
+def test_schedule_critical_path_levelled_and_milestones(tmp_path: Path) -> None:
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": WBS})
+    finding = probe(tmp_path, "schedule", levelled=True, milestones=1)
+    assert_covered(finding)
+    assert finding.evidence[0].note == "chemin critique : cdc → debut → essais"
+    parallel = WBS.replace('after = ["cdc"]', 'after = ["debut"]')
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": parallel})
+    finding = probe(tmp_path, "schedule", levelled=True, milestones=2)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing[0].startswith("« cmartin » est suralloué du ")
+    assert "cockpit schedule --level" in finding.missing[0]
+    assert finding.missing[1].startswith("jalonnez le planning : 1 jalon(s)")
+
+
+def test_schedule_reports_a_cycle(tmp_path: Path) -> None:
+    folder(tmp_path, {"wbs.toml": WBS.replace('after = ["debut"]', 'after = ["essais"]')})
+    finding = probe(tmp_path, "schedule")
+    assert finding.status is not Status.COVERED
+    assert any(m.startswith("wbs.toml : ") for m in finding.missing)
+
+
+def test_workload_is_computable(tmp_path: Path) -> None:
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": WBS})
+    finding = probe(tmp_path, "workload")
+    assert_covered(finding)
+    assert shown(finding) == ["cockpit.toml:11", "wbs.toml:11"]
+    folder(tmp_path, {"wbs.toml": WBS})
+    assert "décrivez l'équipe" in probe(tmp_path, "workload").missing[0]
+
+
+def test_tracking_and_progress(tmp_path: Path) -> None:
+    indicators = '[[indicator]]\nid = "K3"\nname = "Avancement"\nscope = "project"\n'
+    started = WBS.replace('deliverable = "Cahier des charges"',
+                          'deliverable = "Cahier des charges"\nactual_start = 2026-01-06')
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": started, "indicators.toml": indicators})
+    finding = probe(tmp_path, "tracking")
+    assert finding.missing == ("saisissez l'avancement de la tâche commencée « cdc » (wbs.toml "
+                               "ligne 11) dans progress.csv (date,task,percent,comment)",)
+    progress = "date,task,percent,comment\n2026-01-09,cdc,40,\n2026-01-16,cdc,100,\n"
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": started, "indicators.toml": indicators,
+                      "progress.csv": progress})
+    assert_covered(probe(tmp_path, "tracking"))
+    assert_covered(probe(tmp_path, "progress", min_dates=2))
+    assert probe(tmp_path, "progress", min_dates=3).status is Status.PARTIAL
+
+
+def _meeting(date: str, kind: str, phase: str, body: str) -> str:
+    return (f'+++\ntitle = "Réunion {kind}"\ndate = {date}\nkind = "{kind}"\nphase = "{phase}"\n'
+            f'facilitator = "cmartin"\nparticipants = ["cmartin"]\n'
+            f'objectives = ["Valider le planning"]\n+++\n\n{body}')
+
+
+FULL = """## Ordre du jour
+- Planning
+## Rappel du contexte et des objectifs
+Contexte.
+## Avancement
+La tâche cdc a deux jours de retard.
+## Écarts
+- cdc : +2j, cause : fournisseur ; R1 surveillé
+## Décisions
+- D1 — Le lot formation est avancé.
+## Actions
+- A1 — @cmartin — 2026-04-10 — Passer la commande
+## Points en suspens
+- aucun
+"""
+
+
+def test_meetings_two_at_different_phases(tmp_path: Path) -> None:
+    files = {"cockpit.toml": TEAM, "wbs.toml": WBS,
+             "meetings/2026-01-06-lancement.md": _meeting("2026-01-06", "lancement", "cadrage", FULL),
+             "meetings/2026-03-02-copil.md": _meeting("2026-03-02", "copil", "cadrage", FULL)}
+    folder(tmp_path, files)
+    params = dict(min=2, distinct="phase", sections=["ordre du jour", "contexte", "suspens"],
+                  decisions=True, actions=True, objectives=True, roles=True)
+    finding = probe(tmp_path, "meetings", **params)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing[0] == ("il faut au moins 2 réunion(s) complète(s) à des phases "
+                                  "différentes ; 1 aujourd'hui (cadrage)")
+    files["meetings/2026-03-02-copil.md"] = _meeting("2026-03-02", "copil", "conduite", FULL)
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "meetings", **params)
+    assert_covered(finding)
+    assert "meetings/2026-01-06-lancement.md#ordre-du-jour" in shown(finding)
+
+
+def test_meeting_lacking_sections_says_which(tmp_path: Path) -> None:
+    body = FULL.split("## Décisions")[0]
+    folder(tmp_path, {"meetings/2026-01-06-lancement.md":
+                      _meeting("2026-01-06", "lancement", "cadrage", body)})
+    finding = probe(tmp_path, "meetings", sections=["suspens"], decisions=True)
+    assert "ajoutez une section « Suspens » à meetings/2026-01-06-lancement.md" in finding.missing
+    assert any(m.startswith("consignez les décisions dans meetings/2026-01-06-lancement.md")
+               for m in finding.missing)
+
+
+def test_variances_name_tasks_risks_or_indicators(tmp_path: Path) -> None:
+    files = {"wbs.toml": WBS, "risks.toml": RISKS,
+             "meetings/2026-03-02-copil.md": _meeting("2026-03-02", "copil", "conduite", FULL)}
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "variances")
+    assert_covered(finding)
+    assert shown(finding) == ["meetings/2026-03-02-copil.md#écarts"]
+    assert finding.evidence[0].note == "écarts sur R1, cdc"
+    vague = FULL.replace("cdc", "la tâche").replace("R1", "le risque")
+    files["meetings/2026-03-02-copil.md"] = _meeting("2026-03-02", "copil", "conduite", vague)
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "variances")
+    assert finding.status is Status.PARTIAL
+    assert any("ne nomme aucune tâche" in m for m in finding.missing)
+
+
+DIAGNOSTIC = """+++
+title = "Diagnostic"
+date = 2026-01-16
+kind = "diagnostic"
++++
+
+## Méthode
+Chronométrages.
+## Résultats
+184 s par pièce, conformément au RGPD.
+"""
+
+
+def test_document_of_a_kind_with_sections(tmp_path: Path) -> None:
+    folder(tmp_path, {"docs/diagnostic.md": DIAGNOSTIC})
+    finding = probe(tmp_path, "document", kinds=["diagnostic"], sections=["méthode", "résultats"],
+                    mentions=["rgpd"])
+    assert_covered(finding)
+    assert shown(finding) == ["docs/diagnostic.md#méthode", "docs/diagnostic.md#résultats"]
+    finding = probe(tmp_path, "document", kinds=["diagnostic"], sections=["conclusions"],
+                    mentions=["greenit"])
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        "ajoutez une section « Conclusions » à docs/diagnostic.md",
+        "docs/diagnostic.md ne traite pas de « Greenit » : ajoutez-y un paragraphe qui le nomme")
+    finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM")
+    assert finding.status is Status.MISSING
+    assert finding.missing == ('ajoutez une VSM : docs/vsm.md avec kind = "vsm" dans son en-tête '
+                               "avec les sections « Flux »",)
+
+
+def test_document_of_any_kind(tmp_path: Path) -> None:
+    folder(tmp_path, {"docs/diagnostic.md": DIAGNOSTIC})
+    assert_covered(probe(tmp_path, "document", kinds=[], sections=["résultats"]))
+    finding = probe(tmp_path, "document", kinds=[], sections=["architecture"], label="une archi")
+    assert finding.missing == ("ajoutez une archi dans docs/ : un document avec les sections "
+                               "« Architecture »",)
+
+
+BILAN = """+++
+title = "Bilan"
+date = 2026-09-30
+kind = "bilan"
++++
+
+## Coûts réels et budget
+## Délais
+## Ressources
+"""
+
+
+def test_bilan_compares_actuals_with_estimates(tmp_path: Path) -> None:
+    costs = "date,task,category,amount,reference,comment\n2026-01-30,cdc,mo,100.00,F1,\n"
+    folder(tmp_path, {"rex/bilan.md": BILAN, "costs.csv": costs,
+                      "budget.toml": "[budget]\nenvelope = 1000\n"})
+    finding = probe(tmp_path, "bilan")
+    assert_covered(finding)
+    assert shown(finding) == ["rex/bilan.md#coûts-réels-et-budget", "rex/bilan.md#délais",
+                              "rex/bilan.md#ressources", "costs.csv:2", "budget.toml:1"]
+    folder(tmp_path, {"rex/bilan.md": BILAN.replace("## Délais\n", "")}, phase="conclusion")
+    (tmp_path / "costs.csv").unlink()
+    (tmp_path / "budget.toml").unlink()
+    finding = probe(tmp_path, "bilan")
+    assert finding.status is Status.PARTIAL
+    assert finding.missing[0] == "ajoutez une section « Délais » à rex/bilan.md"
+    assert finding.missing[1].startswith("costs.csv est vide")
+    assert finding.missing[2].startswith("budget.toml ne donne ni enveloppe ni lignes")
+
+
+MATRIX = """\
+title = "Choix du robot"
+date = 2026-03-02
+decided = "fanuc"
+validated_by = "cmartin"
+justification = "Meilleur compromis"
+
+[[criterion]]
+id = "cout"
+name = "Coût"
+weight = 3
+
+[[criterion]]
+id = "maintenance"
+name = "Maintenance"
+weight = 2
+
+[[option]]
+id = "fanuc"
+name = "Fanuc"
+cost = 98000
+scores = { cout = 3, maintenance = 4 }
+
+[[option]]
+id = "abb"
+name = "ABB"
+scores = { cout = 4 }
+"""
+
+
+def test_decision_matrix(tmp_path: Path) -> None:
+    folder(tmp_path, {"decisions/choix-robot.toml": MATRIX})
+    finding = probe(tmp_path, "decision_matrix", costs=True)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        "notez l'option « abb » de decisions/choix-robot.toml sur : maintenance",
+        "chiffrez l'option « abb » de decisions/choix-robot.toml (cost = montant du devis)")
+    fixed = MATRIX.replace("scores = { cout = 4 }", "cost = 91000\nscores = { cout = 4, maintenance = 2 }")
+    folder(tmp_path, {"decisions/choix-robot.toml": fixed})
+    finding = probe(tmp_path, "decision_matrix", costs=True)
+    assert_covered(finding)
+    assert shown(finding) == ["decisions/choix-robot.toml:1"]
