@@ -111,7 +111,9 @@ def _claim(project: Project, claim: EvidenceClaim) -> Claim:
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    """A truncated id first (`cqpm-charge-projet`), then the closest spelling."""
+    close = [c for c in choices if len(word) >= 4 and c.startswith(word)] or \
+        difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
