@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
@@ -383,9 +383,7 @@ class _Loader:
     # -- the other files -------------------------------------------------------
 
     def project(self, root: Path, settings: Settings) -> Project:
-        hours = settings.calendar.hours_per_day
-        tasks = self.register("wbs.toml", "task", "tâche", lambda f, s: self.task(f, s, hours))
-        tasks = self.resolve_dependencies(tasks)
+        tasks = self.wbs()
         budget, lines = self.budget()
         return Project(
             root=root,
@@ -423,7 +421,20 @@ class _Loader:
         self.top_level(relative, data, locator, (array,))
         return self.records(relative, data, locator, array, label, build)
 
-    def task(self, f: Fields, source: Source, hours_per_day: float) -> Task | None:
+    def wbs(self) -> tuple[Task, ...]:
+        parsed = self.toml("wbs.toml")
+        if parsed is None:
+            return ()
+        data, locator = parsed
+        self.top_level("wbs.toml", data, locator, ("task",))
+        raw = data.get("task")
+        # Dependencies name tasks whose ids may contain "-": know every id before reading them.
+        known = frozenset(t["id"] for t in raw if isinstance(t, dict) and isinstance(t.get("id"), str)) \
+            if isinstance(raw, list) else frozenset()
+        return self.records("wbs.toml", data, locator, "task", "tâche",
+                            lambda f, s: self.task(f, s, known))
+
+    def task(self, f: Fields, source: Source, known: frozenset[str]) -> Task | None:
         duration: Duration | None = None
         duration_text = f.text("duration")
         if duration_text:
@@ -449,32 +460,22 @@ class _Loader:
                 f"{f.what} : l'identifiant ne peut contenir que lettres, chiffres, . _ et -",
                 "Remplacez espaces et accents, par exemple « essais-reception »."))
             return None
-        after = f.texts("after")
+        after: list[Dependency] = []
+        for text in f.texts("after"):
+            try:
+                after.append(parse_dependency(text, known))
+            except NotationError as error:
+                self.diagnostics.append(codes.BAD_DEPENDENCY.at(
+                    source.file, f.line("after"), f"{f.what} : {error}"))
         task = Task(
             id=task_id, name=f.text("name", required=True), parent=f.text("parent"),
             milestone=f.boolean("milestone"), duration=duration, resources=tuple(resources),
-            after=tuple(Dependency(text) for text in after),
+            after=tuple(after),
             deliverable=f.text("deliverable"), indicator=f.text("indicator"),
             start_no_earlier_than=f.date("start_no_earlier_than"),
             actual_start=f.date("actual_start"), actual_finish=f.date("actual_finish"),
             source=source)
         return task if task.id else None
-
-    def resolve_dependencies(self, tasks: tuple[Task, ...]) -> tuple[Task, ...]:
-        """Parse `after` once every task id is known (ids may contain `-`)."""
-        known = frozenset(t.id for t in tasks)
-        resolved = []
-        for task in tasks:
-            dependencies = []
-            for raw in task.after:
-                try:
-                    dependencies.append(parse_dependency(raw.task, known))
-                except NotationError as error:
-                    self.diagnostics.append(codes.BAD_DEPENDENCY.at(
-                        task.source.file, task.source.line_of("after"),
-                        f"tâche « {task.id} » : {error}"))
-            resolved.append(_replace_after(task, tuple(dependencies)))
-        return tuple(resolved)
 
     def budget(self) -> tuple[BudgetEnvelope, tuple[BudgetLine, ...]]:
         parsed = self.toml("budget.toml")
@@ -817,9 +818,6 @@ def _is_decimal(value: object) -> bool:
 def _phase(text: str) -> Phase | None:
     return next((p for p in Phase if p.value == text), None)
 
-
-def _replace_after(task: Task, after: tuple[Dependency, ...]) -> Task:
-    return replace(task, after=after)
 
 
 def _slug_name(relative: str) -> str:

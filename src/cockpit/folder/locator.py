@@ -15,11 +15,20 @@ _PART = rf"(?:{_BARE}|{_QUOTED})"
 _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
 _HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
+_BARE_KEY = re.compile(rf"^\s*({_BARE})\s*=")
 _PARTS = re.compile(_PART)
 
 
 def _name(dotted: str) -> str:
     return ".".join(p.strip("\"'") for p in _PARTS.findall(dotted))
+
+
+def _opens_string(line: str) -> str | None:
+    """The multi-line string delimiter this line leaves open, if any."""
+    for quote in ('"""', "'''"):
+        if line.count(quote) % 2 == 1:
+            return quote
+    return None
 
 
 class TomlLocator:
@@ -36,7 +45,13 @@ class TomlLocator:
                 if line.count(in_string) % 2 == 1:
                     in_string = None
                 continue
-            header = _HEADER.match(line)
+            bare = _BARE_KEY.match(line)
+            if bare:
+                self._keys.setdefault((table, index), {}).setdefault(bare.group(1), number)
+                if '"""' in line or "'''" in line:
+                    in_string = _opens_string(line)
+                continue
+            header = _HEADER.match(line) if "[" in line else None
             if header:
                 table = _name(header.group(2))
                 index = counts.get(table, 0) if header.group(1) == "[[" else 0
@@ -47,10 +62,7 @@ class TomlLocator:
             if key:
                 first = _name(key.group(1)).split(".")[0]
                 self._keys.setdefault((table, index), {}).setdefault(first, number)
-            for quote in ('"""', "'''"):
-                if line.count(quote) % 2 == 1:
-                    in_string = quote
-                    break
+            in_string = _opens_string(line)
 
     def table_line(self, table: str, index: int = 0) -> int:
         """The header line of a table; for a table written inline, the line of its key."""
