@@ -218,3 +218,15 @@ def test_document_skeletons_hold_guidance_only_in_comments() -> None:
         visible = re.sub(r"<!--.*?-->", "", body, flags=re.S)
         text = [line for line in visible.splitlines() if line.strip() and not line.startswith("#")]
         assert text == [], f"{path.relative_to(root)}: {text[:2]}"
+
+
+def test_init_over_an_existing_project_says_how_to_aim_at_the_referential(tmp_path, capsys):
+    from cockpit.cli import main
+
+    assert main(["init", str(tmp_path)]) == 0
+    settings = (tmp_path / "cockpit.toml").read_bytes()
+    capsys.readouterr()
+    assert main(["init", str(tmp_path), "--referential", "cqpm-animateur-lean"]) == 0
+    out = capsys.readouterr().out
+    assert 'referential = "cqpm-animateur-lean"' in out
+    assert (tmp_path / "cockpit.toml").read_bytes() == settings

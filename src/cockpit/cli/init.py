@@ -45,5 +45,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"  créé     {relative}")
     for relative in result.kept:
         print(f"  conservé {relative} (existe déjà, non modifié)")
+    if args.referential and "cockpit.toml" in result.kept:
+        print(f"\ncockpit.toml existait déjà et n'a pas été modifié : pour viser ce référentiel, "
+              f"écrivez referential = \"{args.referential}\" dans sa table [project].")
     print(f"\nProjet prêt dans {target}. Étape suivante : « cockpit check {target} ».")
     return 0
