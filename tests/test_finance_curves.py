@@ -6,10 +6,9 @@ import datetime as dt
 from decimal import Decimal as D
 from pathlib import Path
 
-from test_finance_evm import load, write_textbook
-
 from cockpit.finance import commitments, s_curve
 from cockpit.schedule import compute_schedule
+from test_finance_evm import load, write_textbook
 
 
 def test_s_curve_weekly_with_status_date(tmp_path: Path) -> None:

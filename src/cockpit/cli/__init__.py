@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `run`.
-COMMANDS = ("check", "rule", "init", "schedule", "baseline", "referentials")
+COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", "baseline",
+            "referentials")
 
 EXIT_USAGE = 2
 

@@ -96,8 +96,7 @@ class PlannedBudget:
                 per_day = cost.spread / cost.days
                 rates[cost.es] = rates.get(cost.es, ZERO) + per_day
                 rates[cost.ef] = rates.get(cost.ef, ZERO) - per_day
-            for when, amount in cost.lumps:
-                yield when, amount
+            yield from cost.lumps
         yield from self.loose
         if rates:
             running = ZERO

@@ -1,0 +1,165 @@
+"""Budget (B…) and steering (P…): envelope, risks, indicators, unanalysed variances."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cockpit.check.context import CheckContext
+from cockpit.check.diagnostic import Diagnostic, Severity
+from cockpit.check.registry import check, define
+from cockpit.report import french
+from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.variances import BASELINE_SLIP, VarianceKind
+
+WARNING = Severity.WARNING
+
+ENVELOPE_EXCEEDED = define(
+    "B001", WARNING, "Budget prévu et provision au-delà de l'enveloppe",
+    "L'enveloppe (budget.toml, `envelope`) est le plafond alloué, provision pour risques "
+    "comprise. Le budget à l'achèvement (BAC : main-d'œuvre prévue + lignes budgétaires) "
+    "augmenté de la provision (`contingency`) ne doit pas la dépasser.",
+    "[budget]\nenvelope = 185000\ncontingency = 12000   # BAC = 180 000 € : 192 000 € > 185 000 €",
+    "Réduisez le prévu, la provision, ou faites réviser l'enveloppe par le commanditaire.",
+)
+RISK_NO_OWNER = define(
+    "P001", WARNING, "Risque actif sans responsable",
+    "Un risque ouvert, surveillé ou survenu a un responsable (`owner`) qui suit sa réponse.",
+    '[[risk]]\nid = "R2"\ntitle = "Retard de livraison du robot"\nowner = "bdupont"',
+    "Ajoutez owner = \"…\" (un id de l'équipe ou des parties prenantes).",
+)
+RISK_NO_RESPONSE = define(
+    "P002", WARNING, "Risque actif sans réponse",
+    "Un risque actif que l'on n'accepte pas a une réponse (`response`) : ce que l'on fait "
+    "pour l'éviter, le réduire ou le transférer.",
+    'strategy = "réduire"\nresponse = "Commande anticipée, pénalités de retard au contrat"',
+    "Décrivez la réponse, ou écrivez strategy = \"accepter\" si le risque est accepté.",
+)
+RISK_NO_REVIEW = define(
+    "P003", WARNING, "Risque actif sans date de revue",
+    "Un risque actif est réévalué régulièrement : `review` donne la date de sa prochaine revue.",
+    "review = 2026-05-15",
+    "Ajoutez review = AAAA-MM-JJ.",
+)
+RISK_REVIEW_OVERDUE = define(
+    "P004", WARNING, "Revue de risque dépassée",
+    "La date de revue du risque est passée à la date d'état : le risque n'a pas été "
+    "réévalué. Réévaluez-le (probabilité, impact) et reportez la date de revue.",
+    "review = 2026-04-01     # date d'état : 2026-04-17",
+    "Réévaluez le risque et donnez la date de la prochaine revue.",
+)
+MEASURE_LATE = define(
+    "P005", WARNING, "Mesure d'indicateur en retard",
+    "Un indicateur se mesure à la fréquence qu'il annonce ; à la date d'état, la dernière "
+    "mesure (measures.csv) date de plus d'une période.",
+    'frequency = "hebdomadaire"    # dernière mesure le 2026-03-20, date d\'état 2026-04-17',
+    "Ajoutez la mesure manquante à measures.csv, ou corrigez la fréquence.",
+)
+DEADLINE_UNANALYSED = define(
+    "P010", WARNING, "Dépassement d'échéance non analysé",
+    "Le planning finit après l'échéance contractuelle. Un écart se traite : une réunion "
+    "ou un rapport daté d'après l'écart l'analyse (causes, options, décision) et nomme "
+    "une tâche du chemin critique.",
+    "## Écarts\nLa tâche essais-3 (chemin critique) glisse de 8 jours : …",
+    "Analysez l'écart dans le compte rendu du prochain COPIL en nommant la tâche concernée.",
+)
+BASELINE_UNANALYSED = define(
+    "P011", WARNING, "Glissement du chemin critique non analysé",
+    f"Une tâche critique finit au moins {BASELINE_SLIP} jours ouvrés après le planning de "
+    "référence (baselines/). Une réunion ou un rapport daté d'après l'écart l'analyse et "
+    "nomme la tâche.",
+    "## Écarts\ninstallation : +7 j par rapport à la référence v1, cause : …",
+    "Analysez le glissement dans un compte rendu ou un rapport en nommant la tâche.",
+)
+INDEX_UNANALYSED = define(
+    "P012", WARNING, "SPI ou CPI sous 0,9 non analysé",
+    "Un indice de performance (SPI : délais, CPI : coûts) sous 0,9 est un écart à traiter : "
+    "une réunion ou un rapport daté d'après son apparition l'analyse et le nomme (SPI, CPI) "
+    "ou nomme le projet.",
+    "## Écarts\nCPI à 0,84 : dépassement sur l'achat du convoyeur, …",
+    "Analysez l'écart dans le prochain compte rendu (citez SPI ou CPI) et décidez des actions.",
+)
+KPI_UNANALYSED = define(
+    "P013", WARNING, "Indicateur hors trajectoire non analysé",
+    "La dernière mesure de l'indicateur est en retrait de la trajectoire qui mène de sa "
+    "situation initiale à sa cible (tolérance 10 %). Une réunion ou un rapport daté d'après "
+    "la mesure analyse l'écart et nomme l'indicateur.",
+    "## Écarts\nK1 à 171 s pour 160 s attendues : réglages de la torche, …",
+    "Analysez l'écart en nommant l'indicateur (ex. K1) dans le prochain compte rendu.",
+)
+VARIANCE_RULES = {VarianceKind.DEADLINE: DEADLINE_UNANALYSED,
+                  VarianceKind.BASELINE: BASELINE_UNANALYSED,
+                  VarianceKind.SPI: INDEX_UNANALYSED, VarianceKind.CPI: INDEX_UNANALYSED,
+                  VarianceKind.KPI: KPI_UNANALYSED}
+
+
+def dashboard(ctx: CheckContext) -> Dashboard:
+    """One Dashboard per check run, on the context's schedule."""
+    found = ctx.cache.get("steering.dashboard")
+    if not isinstance(found, Dashboard):
+        found = Dashboard(ctx.project, ctx.schedule)
+        ctx.cache["steering.dashboard"] = found
+    return found
+
+
+@check(ENVELOPE_EXCEEDED)
+def envelope(ctx: CheckContext) -> Iterator[Diagnostic]:
+    budget = ctx.project.budget
+    if budget.envelope is None or not (ctx.project.tasks or ctx.project.budget_lines):
+        return
+    bac = dashboard(ctx).planned.bac
+    if bac + budget.contingency > budget.envelope:
+        currency = ctx.project.settings.project.currency
+        yield ENVELOPE_EXCEEDED.at(
+            budget.source.file or "budget.toml", budget.source.line_of("envelope"),
+            f"BAC {french.money(bac, currency)} + provision "
+            f"{french.money(budget.contingency, currency)} = "
+            f"{french.money(bac + budget.contingency, currency)}, au-delà de l'enveloppe de "
+            f"{french.money(budget.envelope, currency)}")
+
+
+@check(RISK_NO_OWNER, RISK_NO_RESPONSE, RISK_NO_REVIEW, RISK_REVIEW_OVERDUE)
+def risk_register(ctx: CheckContext) -> Iterator[Diagnostic]:
+    board = dashboard(ctx)
+    for view in board.risks:
+        source = view.risk.source
+        what = f"risque « {view.id} » ({view.risk.title})"
+        if "owner" in view.missing:
+            yield RISK_NO_OWNER.at(source.file, source.line, f"{what} sans responsable")
+        if "response" in view.missing:
+            yield RISK_NO_RESPONSE.at(source.file, source.line, f"{what} sans réponse")
+        if "review" in view.missing:
+            yield RISK_NO_REVIEW.at(source.file, source.line, f"{what} sans date de revue")
+        if view.review_overdue and view.risk.review is not None:
+            yield RISK_REVIEW_OVERDUE.at(
+                source.file, source.line_of("review"),
+                f"{what} : revue prévue le {french.date(view.risk.review)}, dépassée à la date "
+                f"d'état du {french.date(board.status_date)}")
+
+
+@check(MEASURE_LATE)
+def late_measures(ctx: CheckContext) -> Iterator[Diagnostic]:
+    board = dashboard(ctx)
+    for view in board.indicators:
+        if not view.late or view.next_due is None:
+            continue
+        source = view.indicator.source
+        last = (f"dernière mesure le {french.date(view.latest.date)}" if view.latest
+                else "aucune mesure")
+        yield MEASURE_LATE.at(
+            source.file, source.line_of("frequency"),
+            f"indicateur « {view.id} » ({view.indicator.frequency}) : {last}, mesure attendue "
+            f"au plus tard le {french.date(view.next_due)}")
+
+
+@check(DEADLINE_UNANALYSED, BASELINE_UNANALYSED, INDEX_UNANALYSED, KPI_UNANALYSED)
+def unanalysed_variances(ctx: CheckContext) -> Iterator[Diagnostic]:
+    for variance in dashboard(ctx).variances:
+        if variance.analysed_by:
+            continue
+        rule = VARIANCE_RULES[variance.kind]
+        yield rule.at(variance.file, variance.line,
+                      f"{variance.kind.french} non analysé depuis le "
+                      f"{french.date(variance.detected)} : {variance.message}",
+                      f"Analysez-le dans une réunion ou un rapport daté du "
+                      f"{french.date(variance.detected)} ou après, en citant "
+                      f"« {variance.subject} ».")

@@ -1,0 +1,82 @@
+"""A report as a list of blocks, rendered to Markdown or HTML by the renderers.
+
+Builders (status.py, copil.py, rex.py, gap.py) produce a `Report` of plain French text;
+renderers only lay it out. A `Chart` carries its data; the HTML renderer draws it with
+matplotlib, the Markdown renderer leaves it out (its figures are in the tables).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    tone: str = ""  # "", "warning" or "ok": how the HTML renderer colours it
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[int, ...] = ()  # column indexes aligned right
+    caption: str = ""
+    highlight: tuple[int, ...] = ()  # row indexes to emphasise (late, critical, over)
+
+
+@dataclass(frozen=True, slots=True)
+class GanttBar:
+    label: str
+    start: dt.date
+    finish: dt.date
+    critical: bool = False
+    milestone: bool = False
+    summary: bool = False
+    percent: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    dates: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    style: str = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """kind: gantt | lines | heatmap | bars; `status_date` draws a vertical marker."""
+
+    kind: str
+    title: str
+    bars: tuple[GanttBar, ...] = ()
+    series: tuple[Series, ...] = ()
+    grid: tuple[tuple[int, ...], ...] = ()  # heat map counts, grid[p - 1][i - 1]
+    labels: tuple[str, ...] = ()  # bar chart categories
+    values: tuple[tuple[str, tuple[float, ...]], ...] = ()  # bar chart series
+    status_date: dt.date | None = None
+    y_label: str = ""
+    levels: tuple[tuple[str, float], ...] = ()  # horizontal reference lines (target, envelope)
+
+
+Block = Heading | Paragraph | Bullets | Table | Chart
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    title: str
+    subtitle: str = ""
+    blocks: tuple[Block, ...] = field(default=())

@@ -1,0 +1,38 @@
+"""A `Report` as Markdown (GitHub flavoured tables)."""
+
+from __future__ import annotations
+
+from cockpit.report.document import Bullets, Chart, Heading, Paragraph, Report, Table
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def table(block: Table) -> list[str]:
+    out = []
+    if block.caption:
+        out += [f"*{block.caption}*", ""]
+    out.append("| " + " | ".join(_cell(c) for c in block.columns) + " |")
+    out.append("|" + "|".join("---:" if i in block.numeric else "---"
+                              for i in range(len(block.columns))) + "|")
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+    return out
+
+
+def render(report: Report) -> str:
+    out = [f"# {report.title}", ""]
+    if report.subtitle:
+        out += [report.subtitle, ""]
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            out += ["#" * block.level + " " + block.text, ""]
+        elif isinstance(block, Paragraph):
+            out += [("> " if block.tone == "warning" else "") + block.text, ""]
+        elif isinstance(block, Bullets):
+            out += [f"- {item}" for item in block.items] + [""]
+        elif isinstance(block, Table):
+            out += table(block) + [""]
+        elif isinstance(block, Chart):
+            continue  # drawn in the HTML version; its figures are in the tables
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,103 @@
+"""Everything steering computes at the status date, computed once and on demand.
+
+Reports, `cockpit status` and the check rules share one `Dashboard` per project, so the
+schedule, the planned costs and the EVM are computed once whichever asks first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from cockpit.finance import (
+    CurvePoint,
+    EvmReport,
+    MonthCommitment,
+    PlannedBudget,
+    commitments,
+    compute_evm,
+    plan_costs,
+    s_curve,
+    status_date_of,
+)
+from cockpit.model import Project
+from cockpit.schedule import Schedule, WorkCalendar, compute_schedule
+from cockpit.steering import actions, indicators, risks
+from cockpit.steering.variances import INDEX_THRESHOLD, Variance, find_variances
+
+
+def latest_baseline_finish(project: Project) -> dict[str, dt.date] | None:
+    """Finish dates of the most recently saved baseline of baselines/, if any."""
+    from cockpit.schedule.baseline import BASELINE_DIR, BaselineError, load_baseline
+
+    folder = project.root / BASELINE_DIR
+    if not folder.is_dir():
+        return None
+    found = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            found.append(load_baseline(project.root, path.stem))
+        except BaselineError:
+            continue
+    if not found:
+        return None
+    latest = max(found, key=lambda b: (b.saved or dt.date.min, b.name))
+    return {task: finish for task, (_, finish) in latest.tasks.items()}
+
+
+@dataclass
+class Dashboard:
+    project: Project
+    schedule_: Schedule | None = None
+    status_date_: dt.date | None = None
+    baseline: dict[str, dt.date] | None = field(default=None)
+    use_baseline: bool = True
+
+    @cached_property
+    def status_date(self) -> dt.date:
+        return self.status_date_ or status_date_of(self.project)
+
+    @cached_property
+    def schedule(self) -> Schedule:
+        if self.schedule_ is not None:
+            return self.schedule_
+        return compute_schedule(self.project, WorkCalendar.from_settings(self.project.settings))
+
+    @cached_property
+    def planned(self) -> PlannedBudget:
+        return plan_costs(self.project, self.schedule)
+
+    @cached_property
+    def evm(self) -> EvmReport:
+        return compute_evm(self.project, self.schedule, self.status_date, self.planned)
+
+    @cached_property
+    def curve(self) -> tuple[CurvePoint, ...]:
+        return s_curve(self.project, self.schedule, self.status_date, self.planned)
+
+    @cached_property
+    def commitments(self) -> tuple[MonthCommitment, ...]:
+        return commitments(self.project, self.schedule, self.status_date, self.planned)
+
+    @cached_property
+    def risks(self) -> tuple[risks.RiskView, ...]:
+        return risks.views(self.project, self.status_date)
+
+    @cached_property
+    def actions(self) -> tuple[actions.ActionView, ...]:
+        return actions.views(self.project, self.status_date)
+
+    @cached_property
+    def indicators(self) -> tuple[indicators.IndicatorView, ...]:
+        return indicators.views(self.project, self.status_date)
+
+    @cached_property
+    def variances(self) -> list[Variance]:
+        baseline = self.baseline
+        if baseline is None and self.use_baseline:
+            baseline = latest_baseline_finish(self.project)
+        evm = self.evm.project
+        below = any(v is not None and v < INDEX_THRESHOLD for v in (evm.spi, evm.cpi))
+        return find_variances(self.project, self.schedule, evm, self.status_date,
+                              self.indicators, self.curve if below else (), baseline)

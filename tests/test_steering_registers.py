@@ -1,0 +1,162 @@
+"""Risks, actions, meetings, indicators and variances on small hand-written registers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from cockpit.model import Action, ActionMention, Indicator, Measure, Meeting, Objective, Risk
+from cockpit.steering import actions, indicators, risks
+from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.meetings import by_kind, by_phase, meeting_path, render_new_meeting, situation
+from cockpit.steering.variances import VarianceKind
+from test_finance_evm import load, write_textbook
+
+D = dt.date
+STATUS = D(2026, 1, 23)
+
+
+def test_criticality_levels_heat_map_and_top_risks() -> None:
+    registry = [
+        Risk("R1", "Retard robot", probability=3, impact=4, owner="a", response="x",
+             review=D(2026, 2, 1)),
+        Risk("R2", "Panne", probability=2, impact=5, detection=4, owner="a", response="y",
+             review=D(2026, 1, 10)),  # G × O × D = 40, review overdue
+        Risk("R3", "Clos", probability=5, impact=5, status="clos"),
+        Risk("R4", "Sans rien", probability=1, impact=2, strategy="accepter"),
+    ]
+    views = [risks.view(r, STATUS) for r in registry]
+    r1, r2, r3, r4 = views
+    assert (r1.criticality, r1.scale, r1.level) == (12, 25, risks.Level.HIGH)
+    assert (r2.criticality, r2.scale, r2.level) == (40, 125, risks.Level.MODERATE)
+    assert r2.review_overdue and not r1.review_overdue
+    assert r3.missing == () and not r3.active  # a closed risk asks for nothing
+    assert r4.missing == ("owner", "review")  # accepted: no response needed
+    assert [r.id for r in risks.top_risks(views)] == ["R1", "R2", "R4"]
+    grid = risks.heat_map(views)
+    assert grid.cells[2][3] == ("R1",) and grid.count(2, 5) == 1 and grid.count(5, 5) == 0
+
+
+def test_risk_trend_from_history() -> None:
+    class Reassessed:  # what the model would hold once `history` is read
+        def __init__(self, risk: Risk, history: list[dict[str, object]]) -> None:
+            self.__dict__.update({f.name: getattr(risk, f.name) for f in dataclasses.fields(risk)})
+            self.history = history
+
+        criticality = property(lambda self: self.probability * self.impact)
+
+    base = Risk("R1", "Retard", probability=3, impact=4)
+    up = Reassessed(base, [{"date": D(2026, 1, 5), "probability": 2, "impact": 4}])
+    view = risks.view(up, STATUS)  # type: ignore[arg-type]
+    assert view.trend is risks.Trend.UP and view.previous == 8
+    assert risks.view(base, STATUS).trend is risks.Trend.UNKNOWN
+
+
+def test_actions_overdue_owner_origin_and_rates(tmp_path: Path) -> None:
+    project = load(write_textbook(tmp_path))
+    project = dataclasses.replace(
+        project,
+        risks=(Risk("R1", "Retard"),),
+        actions=(
+            Action("A1", "Commander", who="r1", due=D(2026, 1, 20), status="en cours",
+                   origin="meetings/2026-01-12-copil.md"),
+            Action("A2", "Réserver", who="r1", due=D(2026, 1, 15), status="fait",
+                   done=D(2026, 1, 14), origin="R1"),
+            Action("A3", "Relancer", who="r2", due=D(2026, 2, 1)),
+            Action("A4", "Abandonnée", who="r2", due=D(2026, 1, 1), status="abandonné"),
+        ),
+        meetings=(Meeting("meetings/2026-01-12-copil.md", "COPIL 1", D(2026, 1, 12), kind="copil",
+                          actions=(ActionMention("A1", "r1", D(2026, 1, 20)),),
+                          decisions=("D1 — Go",)),),
+    )
+    views = actions.views(project, STATUS)
+    late = actions.overdue(views)
+    assert [a.id for a in late] == ["A1"] and late[0].days_late == 3
+    assert late[0].named_in == ("meetings/2026-01-12-copil.md",)
+    assert actions.closure_rate(views) == 1 / 3  # A2 done among A1, A2, A3
+    assert actions.on_time_rate(views) == 1.0
+    owners = {t.key: t for t in actions.tally(views, "owner")}
+    assert (owners["r1"].total, owners["r1"].open, owners["r1"].overdue) == (2, 1, 1)
+    assert owners["r2"].abandoned == 1
+    origins = {t.key: t.total for t in actions.tally(views, "origin", project)}
+    assert origins == {"meeting": 1, "risk": 1, "none": 2}
+    assert by_kind(project.meetings) == {"copil": 1} and by_phase(project.meetings) == {"—": 1}
+
+
+def _indicator_project(tmp_path: Path, scope: str, values: list[tuple[dt.date, float]]):  # type: ignore[no-untyped-def]
+    project = load(write_textbook(tmp_path))
+    settings = dataclasses.replace(project.settings, objectives=(
+        Objective("O1", "Réduire le cycle", indicator="K1", deadline=D(2026, 3, 5)),))
+    return dataclasses.replace(
+        project, settings=settings,
+        indicators=(Indicator("K1", "Cycle", baseline=100, target=60, direction="down",
+                              frequency="hebdomadaire", scope=scope),),
+        measures=tuple(Measure(d, "K1", v) for d, v in values))
+
+
+def test_indicator_against_target_trend_and_late_measure(tmp_path: Path) -> None:
+    project = _indicator_project(tmp_path, "process", [(D(2026, 1, 9), 98), (D(2026, 1, 14), 95)])
+    (view,) = indicators.views(project, STATUS)
+    assert view.latest is not None and view.latest.value == 95
+    assert view.trend is indicators.Direction.BETTER
+    assert view.on_target is False and abs((view.attainment or 0) - 0.125) < 1e-9  # 5 of 40
+    assert not view.off_track  # a process KPI before its deadline only must not regress
+    assert view.next_due == D(2026, 1, 21) and view.late  # weekly, last on the 14th
+
+
+def test_indicator_off_target(tmp_path: Path) -> None:
+    # Regression beyond 10 % of the way (4): 105 > 100 + 4 on Jan 16 and Jan 21.
+    project = _indicator_project(tmp_path, "process", [(D(2026, 1, 9), 99), (D(2026, 1, 16), 105),
+                                                       (D(2026, 1, 21), 106)])
+    (view,) = indicators.views(project, STATUS)
+    assert view.off_track_since is not None and view.off_track_since.date == D(2026, 1, 16)
+    # A steering KPI follows its trajectory: halfway (Feb 4) it should be near 80.
+    project = _indicator_project(tmp_path, "project", [(D(2026, 2, 4), 90)])
+    (view,) = indicators.views(project, D(2026, 2, 5))
+    assert view.expected is not None and abs(view.expected - 80) < 1 and view.off_track
+
+
+def test_variances_until_analysed(tmp_path: Path) -> None:
+    # The textbook project: SPI = CPI = 0.88 at Jan 23, below 0.9.
+    project = load(write_textbook(tmp_path))
+    board = Dashboard(project)
+    kinds = {v.kind: v for v in board.variances}
+    assert set(kinds) == {VarianceKind.SPI, VarianceKind.CPI}
+    assert all(not v.analysed_by for v in kinds.values())
+    analysis = Meeting("meetings/2026-01-23-point.md", "Point", D(2026, 1, 23), kind="point-projet",
+                       decisions=("Le CPI dérive sur C : renégocier l'achat.",))
+    earlier = Meeting("meetings/2026-01-02-point.md", "Point", D(2026, 1, 2),
+                      decisions=("SPI à surveiller",))
+    board = Dashboard(dataclasses.replace(project, meetings=(analysis, earlier)))
+    kinds = {v.kind: v for v in board.variances}
+    assert kinds[VarianceKind.CPI].analysed_by == "meetings/2026-01-23-point.md"
+    assert kinds[VarianceKind.SPI].analysed_by == ""  # the earlier meeting does not count
+
+
+def test_deadline_slip_names_the_critical_path(tmp_path: Path) -> None:
+    root = write_textbook(tmp_path)
+    text = (root / "cockpit.toml").read_text(encoding="utf-8").replace("2026-01-30", "2026-01-28")
+    (root / "cockpit.toml").write_text(text, encoding="utf-8")
+    board = Dashboard(load(root))
+    (slip,) = [v for v in board.variances if v.kind is VarianceKind.DEADLINE]
+    assert slip.subjects[:2] == ("B", "A") and "2 j ouvrés" in slip.message
+    assert slip.file == "cockpit.toml"
+
+
+def test_new_meeting_agenda_is_prefilled(tmp_path: Path) -> None:
+    project = load(write_textbook(tmp_path))
+    project = dataclasses.replace(project, actions=(
+        Action("A1", "Commander le robot", who="r1", due=D(2026, 1, 20)),))
+    board = Dashboard(project)
+    text = render_new_meeting(project, "copil", "COPIL n°2 : arbitrage", D(2026, 1, 26),
+                              situation(board), board.actions)
+    assert meeting_path(D(2026, 1, 26), "COPIL n°2 : arbitrage") == \
+        "meetings/2026-01-26-copil-n2-arbitrage.md"
+    assert text.startswith('+++\ntitle = "COPIL n°2 : arbitrage"\ndate = 2026-01-26\nkind = "copil"')
+    for heading in ("## Ordre du jour", "## Rappel du contexte et des objectifs", "## Rôles",
+                    "## Avancement", "## Revue du plan d'actions", "## Objectifs de la réunion",
+                    "## Décisions", "## Actions", "## Points en suspens"):
+        assert heading in text
+    assert "A1 — @r1 — 2026-01-20 — Commander le robot (à faire — en retard de 3 j)" in text
+    assert "SPI 0,88" in text and "B — Tâche B" in text
