@@ -61,7 +61,7 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
         return verdict((), [f"ajoutez {what} : {folder}/{kinds[0]}.md avec kind = "
                             f"\"{kinds[0]}\" dans son en-tête{detail}"])
     assessed = sorted(((_assess(d, sections, mentions), d) for d in documents),
-                      key=lambda pair: (len(pair[0][1]), pair[1].path))
+                      key=lambda pair: (len(pair[0][1]), -len(pair[0][0]), pair[1].path))
     complete = [pair for pair in assessed if not pair[0][1]]
     if len(complete) >= min:
         return verdict([e for (ev, _), _ in complete for e in ev], [])

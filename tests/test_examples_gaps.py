@@ -1,0 +1,80 @@
+"""The example projects checked against their référentiel, with the expected statuses.
+
+tests/expected/<example>.json maps every capacity id and criterion id to its status,
+established by reading the example (regenerate with COCKPIT_UPDATE_EXPECTED=1, then
+review the diff). The Lean example leaves gaps on purpose (its GAPS.md): each is
+reported, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from cockpit.check.gaps import Status
+from cockpit.check.run import run_check
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+EXPECTED = Path(__file__).resolve().parent / "expected"
+NAMES = ["robot-soudage", "plm-deploiement", "ligne-usinage-connectee", "bim-usine",
+         "lean-atelier-peinture"]
+
+
+def statuses(example: str) -> dict[str, str]:
+    result = run_check(EXAMPLES / example)
+    assert result.gaps is not None, f"{example} names no référentiel"
+    found: dict[str, str] = {}
+    for capacity in result.gaps.capacities:
+        found[capacity.id] = capacity.status.value + (
+            " (phase à venir)" if capacity.phase_not_reached else "")
+        for criterion in capacity.criteria:
+            found[criterion.id] = criterion.status.value
+    return found
+
+
+@pytest.mark.parametrize("example", NAMES)
+def test_example_statuses(example: str) -> None:
+    if not (EXAMPLES / example / "cockpit.toml").exists():
+        pytest.skip(f"{example} is not written yet")
+    found = statuses(example)
+    path = EXPECTED / f"{example}.json"
+    if os.environ.get("COCKPIT_UPDATE_EXPECTED"):
+        path.write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert found == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", NAMES)
+def test_example_has_no_gap_diagnostic(example: str) -> None:
+    if not (EXAMPLES / example / "cockpit.toml").exists():
+        pytest.skip(f"{example} is not written yet")
+    result = run_check(EXAMPLES / example)
+    assert [d for d in result.diagnostics if d.code.startswith("G")] == []
+
+
+# GAPS.md of the Lean example: gap → the criteria where it must be reported, and a text
+# the report must contain.
+LEAN_GAPS = {
+    "C8.2": 'kind = "standard"',                 # 1. no standard document
+    "C6.2": "mesure(s) de K4 dans measures.csv",  # 2. K4 never measured
+    "C7.1": "mesure(s) de K4 dans measures.csv",
+    "C9.2": "mesure(s) de K4 dans measures.csv",
+    "C5.1": "(who) à l'action A10",              # 3. A10 has no owner
+}
+
+
+def test_lean_gaps_are_reported_and_nothing_else() -> None:
+    example = EXAMPLES / "lean-atelier-peinture"
+    if not (example / "GAPS.md").exists():
+        pytest.skip("the Lean example is not written yet")
+    result = run_check(example)
+    assert result.gaps is not None
+    short = {k.id: k for c in result.gaps.capacities for k in c.criteria
+             if k.status is not Status.COVERED}
+    assert set(short) == set(LEAN_GAPS)
+    for criterion, text in LEAN_GAPS.items():
+        assert any(text in m for m in short[criterion].missing), (criterion, short[criterion])
+        assert len(short[criterion].missing) == 1, short[criterion].missing
