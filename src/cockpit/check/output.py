@@ -57,6 +57,8 @@ def human(result: CheckResult, *, quiet: bool = False) -> str:
 
 
 def gap_lines(report: GapReport) -> list[str]:
+    if not report.capacities:  # unknown référentiel: G001 says so
+        return []
     out = [f"Référentiel : {report.referential_title} ({report.referential_id})", ""]
     unit = None
     for capacity in report.capacities:
