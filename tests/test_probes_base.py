@@ -106,3 +106,19 @@ def test_the_guard_never_lets_covered_pass_without_evidence(tmp_path: Path) -> N
 @pytest.mark.parametrize("name", sorted(PROBES))
 def test_every_probe_is_described_in_french(name: str) -> None:
     assert len(PROBES[name].summary) > 20
+
+
+def test_an_empty_heading_proves_nothing_but_a_written_subsection_does() -> None:
+    from cockpit.folder.markdown import parse_sections
+    from cockpit.referentials.probes.base import check_sections, find_section
+
+    body = ("## Objectifs\n<!-- guidance only -->\n\n## Analyse\n### Technique\nSoudure validée.\n"
+            "## Suite\n")
+    sections = parse_sections(body, 1)
+    assert find_section(sections, "objectifs") is None
+    analyse = find_section(sections, "analyse")
+    assert analyse is not None and analyse.title == "Analyse"
+    evidence, gaps = check_sections("docs/x.md", sections, ["objectifs", "analyse", "risques"])
+    assert [str(e) for e in evidence] == ["docs/x.md#analyse"]
+    assert gaps == ["rédigez la section « Objectifs » de docs/x.md : elle est vide",
+                    "ajoutez une section « Risques » à docs/x.md"]

@@ -233,8 +233,12 @@ kind = "bilan"
 +++
 
 ## Coûts réels et budget
+Réalisé 168 400 € pour 185 000 € prévus.
 ## Délais
+Mise en production le 18/09, prévue le 30/09.
 ## Ressources
+<!-- guidance left by the template -->
+Méthodes à 80 % comme prévu.
 """
 
 
@@ -246,14 +250,17 @@ def test_bilan_compares_actuals_with_estimates(tmp_path: Path) -> None:
     assert_covered(finding)
     assert shown(finding) == ["rex/bilan.md#coûts-réels-et-budget", "rex/bilan.md#délais",
                               "rex/bilan.md#ressources", "costs.csv:2", "budget.toml:1"]
-    folder(tmp_path, {"rex/bilan.md": BILAN.replace("## Délais\n", "")}, phase="conclusion")
+    folder(tmp_path, {"rex/bilan.md": BILAN.replace("## Délais\n", "")
+                      .replace("Méthodes à 80 % comme prévu.", "")}, phase="conclusion")
     (tmp_path / "costs.csv").unlink()
     (tmp_path / "budget.toml").unlink()
     finding = probe(tmp_path, "bilan")
     assert finding.status is Status.PARTIAL
     assert finding.missing[0] == "ajoutez une section « Délais » à rex/bilan.md"
-    assert finding.missing[1].startswith("costs.csv est vide")
-    assert finding.missing[2].startswith("budget.toml ne donne ni enveloppe ni lignes")
+    assert finding.missing[1] == ("rédigez la section « Ressources » de rex/bilan.md : "
+                                  "elle est vide")
+    assert finding.missing[2].startswith("costs.csv est vide")
+    assert finding.missing[3].startswith("budget.toml ne donne ni enveloppe ni lignes")
 
 
 MATRIX = """\

@@ -64,7 +64,8 @@ def gap_lines(report: GapReport) -> list[str]:
     for capacity in report.capacities:
         if capacity.unit != unit:
             unit = capacity.unit
-            out.append(f"── {unit}")
+            if unit:
+                out.append(f"── {unit}")
         later = " (phase à venir)" if capacity.phase_not_reached else ""
         out.append(f"{_MARK[capacity.status]} {capacity.id} {capacity.title} — "
                    f"{capacity.status.french}{later}")

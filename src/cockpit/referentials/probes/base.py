@@ -15,6 +15,7 @@ Rules every probe follows:
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,8 +77,29 @@ def section_matches(section: Section, spec: str) -> bool:
     return False
 
 
-def find_section(sections: Sequence[Section], spec: str) -> Section | None:
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def has_content(sections: Sequence[Section], section: Section) -> bool:
+    """A section says something: its own text or a subsection's, guidance comments aside."""
+    start = sections.index(section)
+    for other in sections[start:]:
+        if other is not section and other.level <= section.level:
+            break
+        if _HTML_COMMENT.sub("", other.body).strip():
+            return True
+    return False
+
+
+def find_heading(sections: Sequence[Section], spec: str) -> Section | None:
+    """The first heading matching `spec`, written or not."""
     return next((s for s in sections if section_matches(s, spec)), None)
+
+
+def find_section(sections: Sequence[Section], spec: str) -> Section | None:
+    """The first section matching `spec` that has content: an empty heading proves nothing."""
+    return next((s for s in sections if section_matches(s, spec) and has_content(sections, s)),
+                None)
 
 
 def label_of(spec: str) -> str:
@@ -97,7 +119,9 @@ def check_sections(path: str, sections: Sequence[Section], specs: Sequence[str]
     gaps: list[str] = []
     for spec in specs:
         section = find_section(sections, spec)
-        if section is None:
+        if section is None and find_heading(sections, spec) is not None:
+            gaps.append(f"rédigez la section « {label_of(spec)} » de {path} : elle est vide")
+        elif section is None:
             gaps.append(f"ajoutez une section « {label_of(spec)} » à {path}")
         else:
             evidence.append(section_evidence(path, section))
