@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-
-import rtoml
 from decimal import Decimal
 from typing import Any
+
+import rtoml
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
