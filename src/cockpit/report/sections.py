@@ -186,11 +186,13 @@ def indicator_table(indicators: Sequence[IndicatorView]) -> Table:
                  highlight=tuple(highlight))
 
 
-def indicator_charts(board: Dashboard, indicators: Sequence[IndicatorView]) -> list[Block]:
+def indicator_charts(board: Dashboard, indicators: Sequence[IndicatorView],
+                     max_charts: int = 8) -> list[Block]:
+    """Trend charts, those off target or late first, at most `max_charts`."""
     out: list[Block] = []
-    for k in indicators:
-        if len(k.measures) < 2:
-            continue
+    drawn = [k for k in indicators if len(k.measures) >= 2]
+    drawn.sort(key=lambda k: not (k.off_track or k.late))
+    for k in drawn[:max_charts]:
         levels = []
         if k.indicator.target is not None:
             levels.append(("Cible", k.indicator.target))
@@ -200,6 +202,9 @@ def indicator_charts(board: Dashboard, indicators: Sequence[IndicatorView]) -> l
             Series(k.id, tuple(m.date for m in k.measures), tuple(m.value for m in k.measures),
                    "-o"),), status_date=board.status_date, y_label=k.indicator.unit,
             levels=tuple(levels)))
+    if len(drawn) > max_charts:
+        out.append(Paragraph(f"Courbes de {max_charts} indicateurs sur {len(drawn)} : les autres "
+                             "figurent dans le tableau ci-dessus."))
     return out
 
 
