@@ -14,28 +14,16 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_check import timed  # noqa: E402  (whole-process runs, same as the check bench)
 from generate import generate  # noqa: E402
 
 TARGET = 2.0
-
-
-def timed(command: list[str], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"{' '.join(command[2:])} a échoué ({done.returncode}) :\n{done.stderr}")
-    return times
 
 
 def main(argv: list[str] | None = None) -> int:
