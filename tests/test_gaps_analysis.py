@@ -4,7 +4,6 @@ G diagnostics, output and speed."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from cockpit.check.gaps import CriterionResult, Status
@@ -135,7 +134,8 @@ def test_terminal_report_groups_by_unit_and_names_ready_capacities(tmp_path: Pat
     assert "Prêtes pour le jury : aucune capacité" in text
 
 
-def test_five_thousand_tasks_stay_fast(tmp_path: Path) -> None:
+def test_a_five_thousand_task_project_is_analysed(tmp_path: Path) -> None:
+    """Speed is measured by bench/bench_check.py; this asserts the analysis completes."""
     team = '\n[[team]]\nid = "p"\nname = "P"\nrole = "r"\n'
     tasks = ['[[task]]\nid = "t0"\nname = "T0"\nmilestone = true\n']
     for i in range(1, 5000):
@@ -145,8 +145,5 @@ def test_five_thousand_tasks_stay_fast(tmp_path: Path) -> None:
             f'resources = ["p:1%"]\n')
         tasks.append(f"[[task]]\n{kind}{parent if i % 100 else ''}")
     folder(tmp_path, {"cockpit.toml": team, "wbs.toml": "\n".join(tasks)})
-    start = time.perf_counter()
     result = run_check(tmp_path)
-    elapsed = time.perf_counter() - start
     assert result.gaps is not None and result.gaps.capacities
-    assert elapsed < 30, elapsed
