@@ -261,5 +261,5 @@ def analyse(ctx: CheckContext) -> tuple[GapReport, list[Diagnostic]]:
         _, found = _claims(project, None)
         return GapReport(referential_id, ""), [diagnostic, *found]
     claims, diagnostics = _claims(project, referential)
-    facts = Facts(project, lambda: ctx.schedule)
+    facts = Facts(project, lambda: ctx.schedule, lambda: ctx.load)
     return analyse_referential(project, referential, facts, claims), diagnostics

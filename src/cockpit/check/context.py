@@ -10,6 +10,7 @@ from cockpit.model import Project
 
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule, WorkCalendar
+    from cockpit.schedule.load import Load
 
 
 @dataclass
@@ -30,3 +31,10 @@ class CheckContext:
         from cockpit.schedule import compute_schedule
 
         return compute_schedule(self.project, self.calendar)
+
+    @cached_property
+    def load(self) -> Load:
+        """Each person's load day by day and week by week, from the schedule."""
+        from cockpit.schedule.load import compute_load
+
+        return compute_load(self.project, self.schedule)

@@ -38,7 +38,8 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
 @lru_cache(maxsize=4096)
 def fold(word: str) -> str:
-    """Lower case without accents, for lenient code matching."""
+    """Lower case without accents or surrounding blanks, for lenient matching of codes,
+    headings and anchors."""
     decomposed = unicodedata.normalize("NFD", word.strip().lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
+from cockpit.folder.fields import fold
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.text import parse_toml
 from cockpit.model import ActionMention, Section
@@ -56,11 +56,6 @@ def split_front_matter(
     return FrontMatter(data, locator, 2, "\n".join(lines[closing + 1:]), closing + 2)
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def slugify(title: str) -> str:
     """The anchor of a heading, GitHub style: `## Objectifs opérationnels` → objectifs-opérationnels."""
     kept = re.sub(r"[^\w\- ]", "", title.strip().lower())
@@ -85,6 +80,7 @@ HEADING_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(title: str) -> str | None:
     """The canonical name of a heading matched loosely (case, accents, synonyms)."""
     folded = fold(title).replace("’", "'").strip(" :")

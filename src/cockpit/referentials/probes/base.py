@@ -22,7 +22,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from cockpit.check.gaps import Evidence, Status
-from cockpit.folder.markdown import fold, heading_kind
+from cockpit.folder.fields import fold
+from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section, Task
 
 if TYPE_CHECKING:
@@ -131,9 +132,11 @@ def check_sections(path: str, sections: Sequence[Section], specs: Sequence[str]
 class Facts:
     """The project, indexed once, and the schedule and load computed on first use."""
 
-    def __init__(self, project: Project, schedule: Callable[[], Schedule] | None = None) -> None:
+    def __init__(self, project: Project, schedule: Callable[[], Schedule] | None = None,
+                 load: Callable[[], Load] | None = None) -> None:
         self.project = project
         self._schedule = schedule
+        self._load = load
 
     @cached_property
     def schedule(self) -> Schedule | None:
@@ -150,6 +153,8 @@ class Facts:
         schedule = self.schedule
         if schedule is None:
             return None
+        if self._load is not None:
+            return self._load()
         from cockpit.schedule.load import compute_load
 
         return compute_load(self.project, schedule)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cockpit.check.gaps import Evidence
-from cockpit.folder.markdown import fold
+from cockpit.folder.fields import fold
 from cockpit.model import Document
 from cockpit.referentials.probes.base import (
     Facts,

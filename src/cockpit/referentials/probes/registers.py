@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cockpit.check.gaps import Evidence
-from cockpit.folder.markdown import fold
+from cockpit.folder.fields import fold
 from cockpit.model import Action
 from cockpit.referentials.probes.base import Facts, Finding, capped, probe, verdict
 
