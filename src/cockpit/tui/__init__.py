@@ -1,0 +1,1 @@
+"""The Textual cockpit: a thin shell over the core (see docs/tui.md)."""

@@ -1,0 +1,226 @@
+"""The cockpit App: bindings, command palette, modes (one per view), loading and watching.
+
+First paint comes before any core import: the folder is loaded by a thread worker that
+posts a `SnapshotLoaded` message; a second worker polls the folder's modification times
+and reloads when a file is edited outside the app. Edits run in a worker too, through
+`cockpit.tui.edits` (the core's safe saving API), then the folder is reloaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import Screen
+
+from cockpit.tui.messages import EditDone, EditRefused, FilesChanged, SnapshotLoaded
+from cockpit.tui.views import BY_MODE, VIEWS
+
+if TYPE_CHECKING:
+    from cockpit.tui.state import Snapshot
+
+WATCH_INTERVAL = 1.0  # seconds between two looks at the folder's modification times
+
+
+class CockpitApp(App[None]):
+    """`cockpit [DIR]`: the project folder, every view one key away."""
+
+    CSS_PATH = "cockpit.tcss"
+    TITLE = "cockpit"
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {  # type: ignore[misc]
+        v.mode: v.screen for v in VIEWS}
+    DEFAULT_MODE = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(v.key, f"view('{v.mode}')", v.title, tooltip=v.help, id=f"view.{v.mode}",
+                  show=False) for v in VIEWS),
+        Binding("question_mark,f1", "help", "Aide", key_display="?", id="app.help",
+                tooltip="Toutes les touches de l'application et de la vue"),
+        Binding("ctrl+z", "undo", "Annuler", id="app.undo",
+                tooltip="Annule la dernière modification enregistrée"),
+        Binding("f5", "reload", "Recharger", id="app.reload", show=False,
+                tooltip="Relit le dossier et recalcule toutes les vues"),
+        Binding("q", "quit", "Quitter", id="app.quit", tooltip="Ferme le cockpit"),
+    ]
+
+    snapshot: var[Snapshot | None] = var(None, init=False)
+
+    def __init__(self, root: Path | str = ".", *, watch_interval: float = WATCH_INTERVAL) -> None:
+        from cockpit.tui.commands import CockpitCommands
+
+        self.COMMANDS = App.COMMANDS | {CockpitCommands}
+        super().__init__()
+        self.root = Path(root).resolve()
+        self.watch_interval = watch_interval
+        self.generation = 0
+        self.undo_stack: list[tuple[str, Any]] = []
+        self.expected_mtimes: dict[str, int] = {}
+        self._wake = threading.Event()
+        self._closing = False
+
+    # -- start -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.title = "cockpit"
+        self.sub_title = str(self.root)
+        self.reload()
+        if self.watch_interval > 0:
+            self.watch_files()
+
+    # -- loading -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", name="load")
+    def reload(self) -> None:
+        """Load and check the folder, compute the schedule, load, EVM; post the snapshot."""
+        from cockpit.tui.state import load_snapshot
+
+        self.generation += 1
+        self.post_message(SnapshotLoaded(load_snapshot(self.root, self.generation)))
+
+    @on(SnapshotLoaded)
+    def _loaded(self, message: SnapshotLoaded) -> None:
+        if self.snapshot is not None and message.snapshot.generation < self.snapshot.generation:
+            return
+        self.snapshot = message.snapshot
+
+    def watch_snapshot(self, snapshot: Snapshot | None) -> None:
+        from cockpit.tui.screens.base import ViewScreen
+
+        if snapshot is not None and snapshot.project is not None:
+            self.sub_title = snapshot.project.settings.project.title
+        screen = self.screen
+        if isinstance(screen, ViewScreen):
+            screen.present(snapshot)
+        elif len(self.screen_stack) > 1 and isinstance(self.screen_stack[-2], ViewScreen):
+            self.screen_stack[-2].present(snapshot)
+
+    # -- watching ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch", name="watch")
+    def watch_files(self) -> None:
+        """Poll the folder's modification times; post what changed outside the app."""
+        from textual.worker import get_current_worker
+
+        from cockpit.tui.state import scan_mtimes
+
+        worker = get_current_worker()
+        seen: dict[str, float] | None = None
+        while not worker.is_cancelled and not self._closing:
+            current = scan_mtimes(self.root)
+            if seen is not None and current != seen:
+                changed = tuple(sorted(
+                    name for name in set(current) | set(seen)
+                    if current.get(name) != seen.get(name)
+                    and current.get(name) != self.expected_mtimes.get(name)))
+                if changed:
+                    self.post_message(FilesChanged(changed))
+            seen = current
+            self._wake.wait(self.watch_interval)
+            self._wake.clear()
+
+    def on_unmount(self) -> None:
+        self._closing = True
+        self._wake.set()
+
+    def look_now(self) -> None:
+        """Wake the watcher at once (tests, and after a save)."""
+        self._wake.set()
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        names = ", ".join(message.files[:3]) + ("…" if len(message.files) > 3 else "")
+        self.notify(f"Modifié hors du cockpit : {names}. Dossier rechargé.",
+                    title="Fichiers modifiés")
+        self.reload()
+
+    # -- edits -------------------------------------------------------------------
+
+    def edit(self, label: str, operation: Callable[[Any], Any]) -> None:
+        """Run `operation(files)` (a function of cockpit.tui.edits) in a worker, then reload.
+
+        `files` is the ProjectFiles the displayed snapshot was read with: the core refuses
+        an edit of a file changed on disk since.
+        """
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.files is None:
+            self.notify("Le dossier n'est pas encore chargé.", severity="warning")
+            return
+        self._run_edit(label, operation, snapshot.files)
+
+    @work(thread=True, group="edit", name="edit")
+    def _run_edit(self, label: str, operation: Callable[[Any], Any], files: Any) -> None:
+        from cockpit.tui.edits import EditError, saved_files
+
+        try:
+            outcome = operation(files)
+        except EditError as error:
+            self.post_message(EditRefused(label, str(error)))
+            return
+        saved = saved_files(outcome)
+        from cockpit.tui.state import scan_mtimes
+
+        mtimes = scan_mtimes(self.root)
+        for name in saved:
+            if name in mtimes:
+                self.expected_mtimes[name] = mtimes[name]
+        self.post_message(EditDone(label, saved, (files, outcome) if saved else None))
+
+    @on(EditDone)
+    def _edit_done(self, message: EditDone) -> None:
+        if message.undo is not None:
+            self.undo_stack.append((message.label, message.undo))
+        self.notify(f"{message.label} : enregistré.", title="Enregistré", timeout=3)
+        self.reload()
+
+    @on(EditRefused)
+    def _edit_refused(self, message: EditRefused) -> None:
+        self.notify(message.reason, title=f"{message.label} : refusé", severity="error", timeout=8)
+        self.reload()
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Rien à annuler.", severity="warning")
+            return
+        label, (files, outcome) = self.undo_stack.pop()
+        self._run_undo(label, files, outcome)
+
+    @work(thread=True, group="edit", name="undo")
+    def _run_undo(self, label: str, files: Any, outcome: Any) -> None:
+        from cockpit.tui.edits import EditError, saved_files, undo
+        from cockpit.tui.state import scan_mtimes
+
+        try:
+            undo(files, outcome)
+        except EditError as error:
+            self.post_message(EditRefused(f"Annulation de « {label} »", str(error)))
+            return
+        mtimes = scan_mtimes(self.root)
+        for name in saved_files(outcome):
+            if name in mtimes:
+                self.expected_mtimes[name] = mtimes[name]
+        self.post_message(EditDone(f"Annulation de « {label} »", (), None))
+
+    # -- actions -----------------------------------------------------------------
+
+    def action_view(self, mode: str) -> None:
+        if mode in BY_MODE and self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from cockpit.tui.dialogs.help import HelpDialog
+
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog(self.screen))
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from ()  # the cockpit's own provider lists views and actions, in French

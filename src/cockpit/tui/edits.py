@@ -1,0 +1,156 @@
+"""What the views may change, each as one call of the core's safe saving API.
+
+Every function takes the `ProjectFiles` the displayed snapshot was read with, so an
+edit of a file changed on disk since is refused by the core (`ConflictError`), and
+returns the `UndoRecord`s of what it wrote. Values are parsed with the model's own
+parsers before anything is written; the French message of any refusal is raised as
+`EditError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from cockpit.folder.save import ProjectFiles, UndoRecord
+
+T = TypeVar("T")
+Outcome = tuple["UndoRecord", ...]
+
+
+class EditError(Exception):
+    """An edit refused by the core or with an unreadable value; the message is French."""
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    from cockpit.folder.save import SaveError
+    from cockpit.model import NotationError
+
+    try:
+        yield
+    except (SaveError, NotationError) as error:
+        raise EditError(str(error)) from error
+    except OSError as error:
+        raise EditError(f"écriture impossible : {error.strerror or error}") from error
+
+
+def saved_files(outcome: Any) -> tuple[str, ...]:
+    return tuple(r.relative for r in outcome if r.changed) if outcome else ()
+
+
+def undo(files: ProjectFiles, outcome: Outcome) -> None:
+    """Put back what an edit replaced, last file first (refused if changed since)."""
+    with _refusals():
+        for record in reversed(outcome):
+            if record.changed:
+                files.undo(record)
+
+
+def _done(files: ProjectFiles, *records: UndoRecord) -> Outcome:
+    return tuple(records)
+
+
+Operation = Callable[["ProjectFiles"], Outcome]
+
+# -- WBS -------------------------------------------------------------------------
+
+TASK_FIELDS = {"name": "Nom", "duration": "Durée", "resources": "Ressources", "after": "Prédécesseurs"}
+
+
+def set_task_field(task_id: str, key: str, text: str) -> Operation:
+    """Name, duration (`8j`), resources (`cmartin:50%, bdupont`) or predecessors of a task."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.model import parse_assignment, parse_dependency, parse_duration
+
+        with _refusals():
+            value: object
+            text_ = text.strip()
+            if key == "name":
+                if not text_:
+                    raise EditError("le nom d'une tâche ne peut pas être vide")
+                value = text_
+            elif key == "duration":
+                if text_:
+                    parse_duration(text_)
+                value = text_.replace(" ", "") or None
+            elif key in ("resources", "after"):
+                items = [p.strip() for p in text_.split(",") if p.strip()]
+                for item in items:
+                    (parse_assignment if key == "resources" else parse_dependency)(item)
+                value = items
+            else:
+                raise EditError(f"champ « {key} » non modifiable ici")
+            return _done(files, files.set_field("wbs.toml", array="task", record_id=task_id,
+                                                key=key, value=value))
+
+    return run
+
+
+# -- risks -----------------------------------------------------------------------
+
+
+def update_risk(risk_id: str, values: dict[str, object]) -> Operation:
+    """Probability, impact, status, strategy, response… of one risk, in one write."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_record_field
+
+        with _refusals():
+            return _done(files, files.edit_toml("risks.toml", lambda doc: [
+                set_record_field(doc, "risk", risk_id, key, value)
+                for key, value in values.items()]))
+
+    return run
+
+
+# -- actions ---------------------------------------------------------------------
+
+
+def mark_action_done(action_id: str, day: dt.date) -> Operation:
+    """Status « fait » and the day it was done."""
+    return set_action_status(action_id, "fait", day)
+
+
+def set_action_status(action_id: str, status: str, day: dt.date | None = None) -> Operation:
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_record_field
+
+        def mutate(doc: Any) -> None:
+            set_record_field(doc, "action", action_id, "status", status)
+            set_record_field(doc, "action", action_id, "done", day if status == "fait" else None)
+
+        with _refusals():
+            return _done(files, files.edit_toml("actions.toml", mutate))
+
+    return run
+
+
+# -- indicators ------------------------------------------------------------------
+
+
+def add_measure(indicator: str, day: dt.date, value: float, comment: str = "") -> Operation:
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.append_csv_row(
+                "measures.csv", {"date": day, "indicator": indicator, "value": value,
+                                 "comment": comment}))
+
+    return run
+
+
+# -- meetings --------------------------------------------------------------------
+
+
+def create_meeting(relative: str, text: str) -> Operation:
+    """Write a new minutes file; refuses to overwrite an existing one."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.write_text(relative, text, create=True))
+
+    return run

@@ -1,0 +1,71 @@
+"""The base of every view: header, body, footer, and the snapshot it shows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+if TYPE_CHECKING:
+    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.state import Snapshot
+
+
+class ViewScreen(Screen[None]):
+    """A view: `compose_view` builds the body once, `show` fills it from a snapshot.
+
+    `show` runs when a new snapshot arrives while the view is displayed, or when the
+    view comes back on screen after a reload, never for hidden views.
+    """
+
+    VIEW: ClassVar[str] = ""
+    shown_generation: int = -1
+
+    @property
+    def cockpit(self) -> CockpitApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_view()
+        yield Static("", id="notice", classes="notice")
+        yield Footer()
+
+    def compose_view(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.title = "cockpit"
+        if self.cockpit.snapshot is None:
+            self.set_loading(True)
+
+    def on_screen_resume(self) -> None:
+        self.present(self.cockpit.snapshot)
+
+    def present(self, snapshot: Snapshot | None) -> None:
+        if snapshot is None or snapshot.generation == self.shown_generation:
+            return
+        self.shown_generation = snapshot.generation
+        self.set_loading(False)
+        project = snapshot.project
+        if project is not None:
+            info = project.settings.project
+            self.sub_title = f"{info.title} — date d'état {snapshot.status_date:%d/%m/%Y}"
+        notice = self.query_one("#notice", Static)
+        if snapshot.error or (project is None and self.VIEW != "diagnostics"):
+            notice.update(snapshot.error or "Le dossier ne peut pas être lu : voir les "
+                          "diagnostics (touche d).")
+            notice.display = True
+        else:
+            notice.display = False
+        if project is not None or self.VIEW == "diagnostics":
+            self.show(snapshot)
+
+    def set_loading(self, loading: bool) -> None:
+        for widget in self.query(".body"):
+            widget.loading = loading
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Fill the widgets from the snapshot (override)."""

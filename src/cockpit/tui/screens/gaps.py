@@ -1,0 +1,125 @@
+"""Écarts: the gap report by capacity; open the evidence, see what is missing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static, Tree
+
+from cockpit.tui.screens.base import ViewScreen
+
+if TYPE_CHECKING:
+    from cockpit.check.gaps import Evidence
+    from cockpit.tui.state import Snapshot
+
+STATUS_STYLE = {"covered": "green", "partial": "yellow", "missing": "red", "to_justify": "magenta"}
+
+
+class GapsScreen(ViewScreen):
+    VIEW = "gaps"
+    TITLE_FR = "Écarts"
+    BINDINGS = [Binding("enter", "open", "Ouvrir la preuve", id="gaps.open",
+                        tooltip="Ouvre le fichier qui sert de preuve")]
+
+    def compose_view(self) -> ComposeResult:
+        with Vertical(classes="body"):
+            yield Static("", id="gaps-summary", classes="hint")
+            tree: Tree[object] = Tree("Référentiel", id="gaps-tree")
+            tree.show_root = False
+            yield tree
+            yield Static("", id="gaps-detail", classes="panel")
+
+    def show(self, snapshot: Snapshot) -> None:
+        from cockpit.check.gaps import Status
+
+        tree = self.query_one(Tree)
+        tree.clear()
+        gaps = snapshot.gaps
+        summary = self.query_one("#gaps-summary", Static)
+        project = snapshot.project
+        if gaps is None:
+            summary.update(
+                "Analyse des écarts indisponible : "
+                + ("le module d'analyse du référentiel n'est pas encore livré."
+                   if project and project.settings.project.referential
+                   else "aucun référentiel choisi ([project] referential dans cockpit.toml)."))
+            return
+        summary.update(f"[b]{gaps.referential_title}[/b] — " + ", ".join(
+            f"{gaps.count(s)} {s.french}" for s in Status)
+            + (" — prêt pour le jury" if gaps.ready else ""))
+        for capacity in gaps.capacities:
+            style = STATUS_STYLE[capacity.status.value]
+            later = " (phase pas encore atteinte)" if capacity.phase_not_reached else ""
+            node = tree.root.add(
+                f"[{style}]{capacity.status.french:>11}[/] {capacity.id} {capacity.title}{later}",
+                data=capacity, expand=capacity.status is not Status.COVERED)
+            for criterion in capacity.criteria:
+                cstyle = STATUS_STYLE[criterion.status.value]
+                child = node.add(f"[{cstyle}]{criterion.status.french}[/] {criterion.id} "
+                                 f"{criterion.text}", data=criterion)
+                for evidence in criterion.evidence:
+                    child.add_leaf(f"📄 {evidence}", data=evidence)
+                for missing in criterion.missing:
+                    child.add_leaf(f"[red]manque :[/] {missing}", data=None)
+        tree.focus()
+
+    @on(Tree.NodeHighlighted, "#gaps-tree")
+    def _highlighted(self, event: Tree.NodeHighlighted[object]) -> None:
+        from cockpit.check.gaps import CapacityResult, CriterionResult, Evidence
+
+        data = event.node.data
+        detail = self.query_one("#gaps-detail", Static)
+        if isinstance(data, CriterionResult):
+            text = f"[b]{data.id}[/b] {data.text} — {data.status.french}"
+            if data.judgement:
+                text += " (à l'appréciation du jury : justifiez-le dans evidence.toml)"
+            text += "".join(f"\n  preuve : {e}" for e in data.evidence)
+            text += "".join(f"\n  [red]manque :[/] {m}" for m in data.missing)
+            detail.update(text)
+        elif isinstance(data, CapacityResult):
+            detail.update(f"[b]{data.id}[/b] {data.title} — {data.status.french} : "
+                          f"{sum(1 for c in data.criteria if c.status.value == 'covered')}/"
+                          f"{len(data.criteria)} critères couverts")
+        elif isinstance(data, Evidence):
+            detail.update(f"{data}{' — ' + data.note if data.note else ''} — Entrée pour l'ouvrir")
+
+    @on(Tree.NodeSelected, "#gaps-tree")
+    def _selected(self, event: Tree.NodeSelected[object]) -> None:
+        from cockpit.check.gaps import Evidence
+
+        if isinstance(event.node.data, Evidence):
+            self.open_evidence(event.node.data)
+
+    def action_open(self) -> None:
+        from cockpit.check.gaps import Evidence
+
+        node = self.query_one(Tree).cursor_node
+        if node is not None and isinstance(node.data, Evidence):
+            self.open_evidence(node.data)
+
+    def open_evidence(self, evidence: Evidence) -> None:
+        from cockpit.tui.dialogs.evidence import EvidenceDialog
+
+        snapshot = self.cockpit.snapshot
+        text = snapshot.texts.get(evidence.file) if snapshot else None
+        if text is None and snapshot is not None:
+            path = snapshot.root / evidence.file
+            text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+        line = evidence.line
+        if evidence.anchor and text is not None and snapshot and snapshot.project:
+            line = _anchor_line(snapshot, evidence.file, evidence.anchor) or line
+        self.app.push_screen(EvidenceDialog(str(evidence), text, line,
+                                            markdown=evidence.file.endswith(".md")))
+
+
+def _anchor_line(snapshot: Snapshot, file: str, anchor: str) -> int | None:
+    project = snapshot.project
+    assert project is not None
+    for doc in (*project.meetings, *project.rex, *project.docs):
+        if doc.path == file:
+            return next((s.line for s in doc.sections if s.slug == anchor), None)
+    return None

@@ -1,0 +1,106 @@
+"""Indicateurs: each KPI's measures against its target; add a measure."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from cockpit.tui.screens.base import ViewScreen
+
+if TYPE_CHECKING:
+    from cockpit.steering.indicators import IndicatorView
+    from cockpit.tui.state import Snapshot
+
+
+class IndicatorsScreen(ViewScreen):
+    VIEW = "indicators"
+    TITLE_FR = "Indicateurs"
+    BINDINGS = [Binding("n", "measure", "Nouvelle mesure", id="indicators.measure",
+                        tooltip="Ajoute une mesure à measures.csv")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: list[IndicatorView] = []
+
+    def compose_view(self) -> ComposeResult:
+        from cockpit.tui.widgets.charts import TrendChart
+
+        with Horizontal(classes="body split"):
+            yield OptionList(id="indicator-list", classes="side")
+            with Vertical(classes="main"):
+                yield TrendChart(id="trend")
+                yield Static("", id="indicator-detail", classes="panel")
+
+    def show(self, snapshot: Snapshot) -> None:
+        from cockpit.steering import indicators as steering
+
+        project = snapshot.project
+        assert project is not None
+        self.views = list(steering.views(project, snapshot.status_date))
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted or 0
+        options.clear_options()
+        options.add_options(Option(self._label(v), id=v.id) for v in self.views)
+        if self.views:
+            options.highlighted = min(highlighted, len(self.views) - 1)
+            self._show(options.highlighted)
+        else:
+            self.query_one("#indicator-detail", Static).update("Aucun indicateur (indicators.toml).")
+        options.focus()
+
+    @staticmethod
+    def _label(v: IndicatorView) -> str:
+        mark = "[green]●[/]" if v.on_target else "[red]●[/]" if v.off_track else "●"
+        return f"{mark} {v.id} {v.indicator.name} {v.trend.arrow}"
+
+    @on(OptionList.OptionHighlighted, "#indicator-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option_index)
+
+    def _show(self, index: int | None) -> None:
+        from cockpit.report import french as fr
+        from cockpit.tui.widgets.charts import TrendChart
+
+        if index is None or not 0 <= index < len(self.views):
+            return
+        v = self.views[index]
+        k = v.indicator
+        self.query_one(TrendChart).replot(k.name, k.unit, [m.date for m in v.measures],
+                                          [m.value for m in v.measures], k.target, k.baseline)
+        unit = f" {k.unit}" if k.unit else ""
+        latest = f"{fr.number(v.latest.value, 1)}{unit} le {fr.date(v.latest.date)}" \
+            if v.latest else "aucune mesure"
+        text = (f"[b]{k.id} — {k.name}[/b] ({k.frequency or 'fréquence ?'}, {k.owner or '?'})\n"
+                f"Situation initiale {fr.number(k.baseline, 1)}{unit}, cible "
+                f"{fr.number(k.target, 1)}{unit} — dernière mesure : {latest} — tendance "
+                f"{v.trend.french}")
+        if v.attainment is not None:
+            text += f" — atteinte {fr.share(v.attainment)}"
+        if v.off_track_since is not None:
+            text += f"\n[red]Hors trajectoire depuis le {fr.date(v.off_track_since.date)}[/]"
+        if v.late:
+            text += f"\n[yellow]Mesure attendue depuis le {fr.date(v.next_due)}[/]"
+        self.query_one("#indicator-detail", Static).update(text)
+
+    def action_measure(self) -> None:
+        from cockpit.tui.dialogs.measure import MeasureDialog, NewMeasure
+        from cockpit.tui.edits import add_measure
+
+        index = self.query_one(OptionList).highlighted
+        snapshot = self.cockpit.snapshot
+        if index is None or not 0 <= index < len(self.views) or snapshot is None:
+            return
+        k = self.views[index].indicator
+
+        def save(answer: NewMeasure | None) -> None:
+            if answer is not None:
+                day, value, comment = answer
+                self.cockpit.edit(f"Mesure de {k.id}", add_measure(k.id, day, value, comment))
+
+        self.app.push_screen(MeasureDialog(f"{k.id} {k.name}", k.unit, snapshot.status_date), save)

@@ -1,0 +1,109 @@
+"""Risques: the 5×5 matrix and the register; Enter edits the risk under the cursor."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.widgets.heat_map import HeatMap
+
+if TYPE_CHECKING:
+    from cockpit.steering.risks import RiskView
+    from cockpit.tui.state import Snapshot
+
+
+class RisksScreen(ViewScreen):
+    VIEW = "risks"
+    TITLE_FR = "Risques"
+    BINDINGS = [Binding("enter", "edit", "Modifier", id="risks.edit",
+                        tooltip="Probabilité, impact, statut, stratégie, réponse")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: list[RiskView] = []
+        self.cells: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    def compose_view(self) -> ComposeResult:
+        with Vertical(classes="body"):
+            with Horizontal(id="risk-top"):
+                yield HeatMap(id="heatmap")
+                detail = Static("", id="risk-detail", classes="panel")
+                detail.border_title = "Risque"
+                yield detail
+            yield DataTable(id="risk-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(DataTable).add_columns(
+            "Id", "Risque", "Cat.", "P", "I", "Crit.", "Niveau", "Tend.", "Statut", "Resp.",
+            "Stratégie")
+
+    def show(self, snapshot: Snapshot) -> None:
+        from cockpit.steering import risks as steering
+
+        project = snapshot.project
+        assert project is not None
+        self.views = list(steering.views(project, snapshot.status_date))
+        self.cells = steering.heat_map(self.views).cells
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        table.add_rows((
+            v.id, v.risk.title, v.risk.category, v.risk.probability or "", v.risk.impact or "",
+            v.criticality if v.criticality is not None else "", v.level.french if v.level else "",
+            v.trend.arrow, v.risk.status, v.risk.owner, v.risk.strategy) for v in self.views)
+        if self.views:
+            table.move_cursor(row=min(row, len(self.views) - 1))
+        self._detail(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#risk-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail(event.cursor_row)
+
+    def _detail(self, index: int) -> None:
+        from cockpit.steering.risks import MISSING_FRENCH
+
+        view = self.views[index] if 0 <= index < len(self.views) else None
+        self.query_one(HeatMap).show(self.cells, view.id if view else "")
+        if view is None:
+            self.query_one("#risk-detail", Static).update("Aucun risque.")
+            return
+        r = view.risk
+        text = f"[b]{r.id} — {r.title}[/b]\n"
+        text += f"Cause : {r.cause or '—'}\nConséquence : {r.consequence or '—'}\n"
+        text += f"Réponse ({r.strategy or '—'}) : {r.response or '—'}"
+        if r.actions:
+            text += f"\nActions : {', '.join(r.actions)}"
+        if view.missing:
+            text += "\n[yellow]À compléter : " + ", ".join(
+                MISSING_FRENCH.get(m, m) for m in view.missing) + "[/]"
+        if view.review_overdue:
+            text += "\n[red]Revue en retard[/]"
+        self.query_one("#risk-detail", Static).update(text)
+
+    @on(DataTable.RowSelected, "#risk-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        from cockpit.model.registers import RISK_STATUSES, RISK_STRATEGIES
+        from cockpit.tui.dialogs.risk import RiskDialog
+        from cockpit.tui.edits import update_risk
+
+        index = self.query_one(DataTable).cursor_row
+        if not 0 <= index < len(self.views):
+            return
+        risk = self.views[index].risk
+
+        def save(values: dict[str, object] | None) -> None:
+            if values:
+                self.cockpit.edit(f"Risque {risk.id}", update_risk(risk.id, values))
+
+        self.app.push_screen(RiskDialog(risk, RISK_STATUSES, RISK_STRATEGIES), save)

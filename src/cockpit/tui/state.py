@@ -1,0 +1,158 @@
+"""What the views show: one immutable snapshot of the folder, computed by the core.
+
+This module is glue, not logic: it calls the core (check, schedule, load, baselines,
+finance when it exists) and packages the results for the screens. It is imported by
+the loading worker only, so the core's modules are never imported before first paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cockpit.check.diagnostic import Diagnostic
+    from cockpit.check.gaps import GapReport
+    from cockpit.finance import CurvePoint, EvmReport
+    from cockpit.folder.save import ProjectFiles
+    from cockpit.model import Project
+    from cockpit.schedule import Schedule
+    from cockpit.schedule.baseline import Baseline
+    from cockpit.schedule.load import Load
+
+# Files and folders whose change on disk triggers a reload.
+WATCHED_SUFFIXES = (".toml", ".md", ".csv")
+WATCHED_DIRS = ("", "meetings", "rex", "docs", "decisions", "baselines")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The folder as the core sees it at one moment; `generation` grows on every reload."""
+
+    root: Path
+    generation: int
+    project: Project | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    schedule: Schedule | None = None
+    load: Load | None = None
+    baseline: Baseline | None = None
+    gaps: GapReport | None = None
+    evm: EvmReport | None = None
+    curve: tuple[CurvePoint, ...] = ()
+    files: ProjectFiles | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    mtimes: dict[str, float] = field(default_factory=dict)
+    waiting: tuple[str, ...] = ()  # core features not available yet, in French
+    error: str = ""  # an internal error of the core, in French
+
+    @property
+    def status_date(self) -> dt.date:
+        if self.project is not None and self.project.settings.project.status_date:
+            return self.project.settings.project.status_date
+        return dt.date.today()
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity.value == severity)
+
+
+def scan_mtimes(root: Path) -> dict[str, float]:
+    """Modification times of the folder's files, by relative path (the watcher compares them)."""
+    found: dict[str, float] = {}
+    for folder in WATCHED_DIRS:
+        base = root / folder if folder else root
+        try:
+            entries = os.scandir(base)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(WATCHED_SUFFIXES) and entry.is_file():
+                    name = f"{folder}/{entry.name}" if folder else entry.name
+                    try:
+                        found[name] = entry.stat().st_mtime_ns
+                    except OSError:
+                        continue
+    return found
+
+
+def load_snapshot(root: Path, generation: int) -> Snapshot:
+    """Load and check the folder and compute what every view needs; never raises."""
+    mtimes = scan_mtimes(root)
+    waiting: list[str] = []
+    try:
+        from cockpit.check.run import run_check
+
+        try:
+            result = run_check(root, gaps=True)
+        except ImportError:
+            result = run_check(root, gaps=False)
+            waiting.append("analyse des écarts (cockpit.check.analysis)")
+    except Exception as error:  # noqa: BLE001 - the app must open and say why
+        return Snapshot(root, generation, None, mtimes=mtimes,
+                        error=f"erreur interne de cockpit en lisant le dossier : {error!r}")
+    project = result.project
+    if project is None:
+        return Snapshot(root, generation, None, tuple(result.diagnostics), texts=result.texts,
+                        mtimes=mtimes, waiting=tuple(waiting),
+                        files=_fingerprints(root, result.texts))
+    schedule = load = baseline = evm = None
+    try:
+        schedule = result.context.schedule if result.context else None
+        if schedule is not None:
+            from cockpit.schedule.load import compute_load
+
+            load = compute_load(project, schedule)
+        baseline = _latest_baseline(root)
+    except Exception as error:  # noqa: BLE001
+        waiting.append(f"planning : erreur interne ({error!r})")
+    evm = curve = None
+    if schedule is not None:
+        try:
+            from cockpit.finance import compute_evm, s_curve
+
+            evm = compute_evm(project, schedule)
+            curve = s_curve(project, schedule, evm.status_date)
+        except Exception as error:  # noqa: BLE001
+            waiting.append(f"valeur acquise : erreur interne ({error!r})")
+    return Snapshot(
+        root, generation, project, tuple(result.diagnostics), schedule=schedule, load=load,
+        baseline=baseline, gaps=result.gaps, evm=evm, curve=curve or (), texts=result.texts,
+        mtimes=mtimes, waiting=tuple(waiting), files=_fingerprints(root, result.texts))
+
+
+def _latest_baseline(root: Path) -> Baseline | None:
+    from cockpit.schedule.baseline import BASELINE_DIR, BaselineError, load_baseline
+
+    files = sorted((root / BASELINE_DIR).glob("*.toml"), key=lambda p: p.stat().st_mtime)
+    if not files:
+        return None
+    try:
+        return load_baseline(root, files[-1].stem)
+    except BaselineError:
+        return None
+
+
+def _fingerprints(root: Path, texts: dict[str, str]) -> ProjectFiles:
+    """The safe saving API's view of the files shown: an edit of a file changed since is refused.
+
+    run_check reads the folder itself (it takes no FileSource yet), so the files are read
+    once more here; a file whose text differs from the one checked is left unknown to
+    ProjectFiles and the watcher reloads it at once.
+    """
+    from cockpit.folder.save import ProjectFiles
+
+    files = ProjectFiles(root)
+    for name in (*REGISTERS, *texts):
+        try:
+            files.read_text(name)
+        except Exception:  # noqa: BLE001 - unreadable: the diagnostics say so
+            continue
+    return files
+
+
+REGISTERS = ("cockpit.toml", "wbs.toml", "budget.toml", "costs.csv", "progress.csv", "risks.toml",
+             "actions.toml", "indicators.toml", "measures.csv", "communication.toml",
+             "requirements.toml", "evidence.toml")

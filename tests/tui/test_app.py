@@ -1,0 +1,178 @@
+"""Drive the real app with real keys; assert what the screen shows and what the files hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+from tui_helpers import SIZE, run_async, settle
+
+from cockpit.tui.app import CockpitApp
+
+
+def text_of(app: CockpitApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+@run_async
+async def test_dashboard_opens_on_the_project(project: Path) -> None:
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.current_mode == "dashboard"
+        assert "Robotisation de la cellule S4" in text_of(app, "#dash-title")
+        assert "Réception" in text_of(app, "#dash-schedule")
+        assert "A1" in text_of(app, "#dash-actions")  # overdue at the status date
+        assert "R1" in text_of(app, "#dash-risks")
+
+
+@run_async
+async def test_every_view_is_one_key_away(project: Path) -> None:
+    from cockpit.tui.views import VIEWS
+
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        for view in VIEWS:
+            await pilot.press(view.key)
+            await settle(app, pilot)
+            assert app.current_mode == view.mode, view.title
+            assert app.screen.shown_generation == app.snapshot.generation  # type: ignore[attr-defined]
+
+
+@run_async
+async def test_wbs_edit_in_place_saves_and_undoes(project: Path) -> None:
+    before = (project / "wbs.toml").read_text(encoding="utf-8")
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        await pilot.press("down", "down", "right", "right", "enter")
+        await pilot.press(*"12j", "enter")
+        await settle(app, pilot)
+        assert table.get_row_at(2)[2] == "12j"
+        assert table.get_row_at(2)[6] == "21/01/2026"  # the schedule was recomputed
+        text = (project / "wbs.toml").read_text(encoding="utf-8")
+        assert 'duration = "12j"' in text and "# Découpage du projet" in text
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert (project / "wbs.toml").read_text(encoding="utf-8") == before
+        assert table.get_row_at(2)[2] == "8j"
+
+
+@run_async
+async def test_wbs_refuses_a_bad_duration_and_writes_nothing(project: Path) -> None:
+    before = (project / "wbs.toml").read_bytes()
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w", "down", "down", "right", "right", "enter")
+        await pilot.press(*"huit", "enter")
+        await settle(app, pilot)
+        assert (project / "wbs.toml").read_bytes() == before
+        assert any("durée illisible" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_edit_refused_when_file_changed_outside(project: Path) -> None:
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        outside = (project / "wbs.toml").read_text(encoding="utf-8") + "\n# édité ailleurs\n"
+        (project / "wbs.toml").write_text(outside, encoding="utf-8")
+        await pilot.press("down", "down", "right", "right", "enter")
+        await pilot.press(*"12j", "enter")
+        await settle(app, pilot)
+        assert (project / "wbs.toml").read_text(encoding="utf-8") == outside
+        assert any("modifié sur le disque" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_files_edited_outside_are_reloaded(project: Path) -> None:
+    app = CockpitApp(project, watch_interval=30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        generation = app.snapshot.generation  # type: ignore[union-attr]
+        path = project / "cockpit.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "Robotisation de la cellule S4", "Cellule S4 robotisée"), encoding="utf-8")
+        app.look_now()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.snapshot.generation > generation:  # type: ignore[union-attr]
+                break
+        await settle(app, pilot)
+        assert "Cellule S4 robotisée" in text_of(app, "#dash-title")
+
+
+@run_async
+async def test_gantt_scrolls_to_a_task_and_zooms(project: Path) -> None:
+    from cockpit.tui.widgets.gantt_chart import GanttChart
+
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        chart = app.screen.query_one(GanttChart)
+        await pilot.press("slash", *"install", "enter")
+        await pilot.pause()
+        assert chart.current is not None and chart.current.id == "install"
+        assert "Installation" in text_of(app, "#gantt-detail")
+        assert "critique" in text_of(app, "#gantt-detail")
+        await pilot.press("z")
+        assert chart.zoom == "mois"
+        drawn = chart.rendered_lines
+        await pilot.press("up")
+        await pilot.pause()
+        assert chart.current.id == "achat"
+        assert chart.rendered_lines - drawn <= 2  # two lines redrawn, not the chart
+
+
+@run_async
+async def test_help_lists_the_keys(project: Path) -> None:
+    from textual.widgets import Markdown
+
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        markdown = app.screen.query_one(Markdown)
+        assert "Zoom" in markdown.source and "Gantt" in markdown.source
+        await pilot.press("escape")
+        assert app.current_mode == "gantt"
+
+
+@run_async
+async def test_palette_opens_a_view(project: Path) -> None:
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Vue : Risques")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "risks"
+
+
+@run_async
+async def test_broken_folder_opens_on_diagnostics(project: Path) -> None:
+    (project / "cockpit.toml").write_text("[project\nid = ", encoding="utf-8")
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "ne peut pas être lu" in text_of(app, "#notice")
+        await pilot.press("d")
+        await settle(app, pilot)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count >= 1
+        assert "cockpit.toml" in str(table.get_row_at(0)[2])
