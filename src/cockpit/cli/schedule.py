@@ -130,7 +130,8 @@ def _console(width: int = 0) -> Console:
 
 
 def _print_json(data: object) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+    # No indent: the C encoder is several times faster on 10,000 tasks (pipe to jq to read).
+    sys.stdout.write(json.dumps(data, ensure_ascii=False))
     sys.stdout.write("\n")
 
 

@@ -116,6 +116,7 @@ class WorkCalendar:
         self._zero = 0
         self._lo = first  # every ordinal in [_lo, _hi] has been classified
         self._hi = first
+        self._dates: dict[int, dt.date] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WorkCalendar:
@@ -173,7 +174,10 @@ class WorkCalendar:
 
     def day(self, boundary: int) -> dt.date:
         """Working day number `boundary` as a date."""
-        return dt.date.fromordinal(self.ordinal(boundary))
+        found = self._dates.get(boundary)
+        if found is None:
+            found = self._dates[boundary] = dt.date.fromordinal(self.ordinal(boundary))
+        return found
 
     def boundary(self, day: dt.date) -> int:
         """The boundary at the start of `day`: working days from day 0 up to `day`, excluded.
@@ -193,11 +197,17 @@ class WorkCalendar:
 
     def start_date(self, start: int, finish: int) -> dt.date:
         """The first day of [start, finish); a zero-length span is dated like a milestone."""
-        return self.day(start) if finish > start else self.milestone_date(start)
+        if finish <= start:
+            return self.milestone_date(start)
+        found = self._dates.get(start)
+        return found if found is not None else self.day(start)
 
     def finish_date(self, start: int, finish: int) -> dt.date:
         """The last day of [start, finish) (inclusive), or the milestone date when empty."""
-        return self.day(finish - 1) if finish > start else self.milestone_date(finish)
+        if finish <= start:
+            return self.milestone_date(finish)
+        found = self._dates.get(finish - 1)
+        return found if found is not None else self.day(finish - 1)
 
     def milestone_date(self, boundary: int) -> dt.date:
         """A milestone at boundary B is dated working day B − 1, or working day 0 when B = 0."""

@@ -92,6 +92,8 @@ def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
         for use, share in demand[i]:
             use.add(net.fixed_start[i], net.fixed_finish[i], share)
 
+    delayed: dict[int, int] = {}  # tasks placed later than their predecessors allowed
+
     def place(i: int, earliest: int) -> int:
         d = net.duration[i]
         needs = demand[i]
@@ -111,6 +113,8 @@ def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
             s = earliest  # cannot fit anywhere: leave it, report it
         for use, share in needs:
             use.add(s, s + d, share)
+        if s > earliest:
+            delayed[i] = s
         return s
 
     tasks_by_id = {t.id: t for t in before.tasks}
@@ -118,11 +122,9 @@ def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
         (before.tasks[net.task_of[u]].ls if net.kind[u] == LEAF else NEG, es0[u], u)
         for u in range(net.nodes)
     ]
-    levelled_es, _ = net.forward(net.priority_order(key), place)
-    starts: dict[str, int] = {}
-    for i, task in enumerate(net.tasks):
-        if net.kind[i] == LEAF and levelled_es[i] > es0[i]:
-            starts[task.id] = levelled_es[i]
+    net.forward(net.priority_order(key), place)
+    # Only the tasks levelling itself delayed get a constraint; their successors follow.
+    starts = {net.tasks[i].id: s for i, s in sorted(delayed.items())}
     after = compute_schedule(project, cal, starts)
     moves = []
     for task_id, s in starts.items():

@@ -25,7 +25,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cockpit.model import DependencyType, Project, Task
+from cockpit.model import DependencyType, DurationUnit, Project, Task
 from cockpit.schedule.calendar import WorkCalendar
 
 FS, SS, FF, SF, INHERIT, AGGREGATE = range(6)
@@ -155,10 +155,15 @@ class Network:
                         task.id, f"« {task.id} » dépend de « {dep.task} », qui n'existe pas : "
                         "cette dépendance est ignorée", UNKNOWN_PREDECESSOR, "after"))
                     continue
+                amount = dep.lag.amount
+                if dep.lag.unit is DurationUnit.DAY and amount == int(amount):
+                    lag = int(amount)  # the common case, without the general conversion
+                else:
+                    lag = dep.lag.working_days(hours)
                 e_src.append(j)  # a leaf, or the span of a summary
                 e_dst.append(target)
                 e_kind.append(_TYPE_CODE[dep.type])
-                e_lag.append(dep.lag.working_days(hours))
+                e_lag.append(lag)
         self.e_src = e_src
         self.e_dst = e_dst
         self.e_kind = e_kind
