@@ -11,7 +11,10 @@ from cockpit.tui.app import CockpitApp
 
 
 def text_of(app: CockpitApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
+    """The plain text of a Static (markup removed)."""
+    from rich.text import Text
+
+    return Text.from_markup(str(app.screen.query_one(selector, Static).content)).plain
 
 
 @run_async

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -11,6 +12,9 @@ from textual.widgets import Footer, Header, Static
 if TYPE_CHECKING:
     from cockpit.tui.app import CockpitApp
     from cockpit.tui.state import Snapshot
+
+
+T = TypeVar("T")
 
 
 class ViewScreen(Screen[None]):
@@ -69,3 +73,22 @@ class ViewScreen(Screen[None]):
 
     def show(self, snapshot: Snapshot) -> None:
         """Fill the widgets from the snapshot (override)."""
+
+    def action_find(self) -> None:
+        """Ask for a task id or the start of its name, then `go_to` it."""
+        from cockpit.tui.dialogs.edit_value import EditValueDialog
+
+        def go(text: str | None) -> None:
+            if text:
+                self.go_to(text)
+
+        self.app.push_screen(EditValueDialog("Aller à la tâche", "", "Identifiant ou début du nom"),
+                             go)
+
+    def go_to(self, text: str) -> bool:
+        return False
+
+
+def wbs_order(tasks: Iterable[T]) -> list[T]:
+    """Scheduled tasks in outline order (1, 1.1, 1.2, 2…), from their WBS codes."""
+    return sorted(tasks, key=lambda t: tuple(int(p) for p in t.wbs.split(".") if p.isdigit()))  # type: ignore[attr-defined]

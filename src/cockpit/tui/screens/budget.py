@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.screens.base import ViewScreen, wbs_order
 
 if TYPE_CHECKING:
     from cockpit.tui.state import Snapshot
@@ -57,8 +57,7 @@ class BudgetScreen(ViewScreen):
             evm.status_date, fr.CURRENCY_SYMBOLS.get(cur, cur))
         table = self.query_one(DataTable)
         table.clear()
-        ordered = sorted(schedule.tasks,
-                         key=lambda s: tuple(int(p) for p in s.wbs.split(".") if p))
+        ordered = wbs_order(schedule.tasks)
         rows = [("", "[b]Projet[/b]", *self._cells(e, None, cur))]
         for task in ordered:
             value = evm.tasks.get(task.id)

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.screens.base import ViewScreen, wbs_order
 from cockpit.tui.widgets.gantt_chart import ZOOM_ORDER, GanttChart, GanttRow
 
 if TYPE_CHECKING:
@@ -45,8 +45,7 @@ class GanttScreen(ViewScreen):
         if schedule is None:
             return
         baseline = snapshot.baseline.tasks if snapshot.baseline is not None else {}
-        ordered = sorted(schedule.tasks,
-                         key=lambda s: tuple(int(p) for p in s.wbs.split(".") if p))
+        ordered = wbs_order(schedule.tasks)
         rows = [GanttRow(t.id, t.wbs, t.name, t.level, t.start, t.finish, t.milestone, t.summary,
                          t.critical, t.finished, baseline.get(t.id)) for t in ordered]
         chart = self.query_one(GanttChart)
@@ -87,16 +86,6 @@ class GanttScreen(ViewScreen):
         snapshot = self.cockpit.snapshot
         if snapshot is not None:
             self.query_one(GanttChart).scroll_to_date(snapshot.status_date)
-
-    def action_find(self) -> None:
-        from cockpit.tui.dialogs.edit_value import EditValueDialog
-
-        def go(text: str | None) -> None:
-            if text:
-                self.go_to(text)
-
-        self.app.push_screen(EditValueDialog("Aller à la tâche", "", "Identifiant ou début du nom"),
-                             go)
 
     def go_to(self, text: str) -> bool:
         chart = self.query_one(GanttChart)

@@ -74,11 +74,11 @@ class IndicatorsScreen(ViewScreen):
         self.query_one(TrendChart).replot(k.name, k.unit, [m.date for m in v.measures],
                                           [m.value for m in v.measures], k.target, k.baseline)
         unit = f" {k.unit}" if k.unit else ""
-        latest = f"{fr.number(v.latest.value, 1)}{unit} le {fr.date(v.latest.date)}" \
+        latest = f"{_num(v.latest.value)}{unit} le {fr.date(v.latest.date)}" \
             if v.latest else "aucune mesure"
         text = (f"[b]{k.id} — {k.name}[/b] ({k.frequency or 'fréquence ?'}, {k.owner or '?'})\n"
-                f"Situation initiale {fr.number(k.baseline, 1)}{unit}, cible "
-                f"{fr.number(k.target, 1)}{unit} — dernière mesure : {latest} — tendance "
+                f"Situation initiale {_num(k.baseline)}{unit}, cible "
+                f"{_num(k.target)}{unit} — dernière mesure : {latest} — tendance "
                 f"{v.trend.french}")
         if v.attainment is not None:
             text += f" — atteinte {fr.share(v.attainment)}"
@@ -104,3 +104,9 @@ class IndicatorsScreen(ViewScreen):
                 self.cockpit.edit(f"Mesure de {k.id}", add_measure(k.id, day, value, comment))
 
         self.app.push_screen(MeasureDialog(f"{k.id} {k.name}", k.unit, snapshot.status_date), save)
+
+
+def _num(value: float | None) -> str:
+    from cockpit.report import french as fr
+
+    return fr.number(value, 0 if value is None or float(value).is_integer() else 2)

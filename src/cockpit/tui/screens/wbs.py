@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.screens.base import ViewScreen, wbs_order
 
 if TYPE_CHECKING:
     from cockpit.model import Task
@@ -79,7 +79,7 @@ class WbsScreen(ViewScreen):
         rows = []
         self.ids = []
         scheduled = schedule.tasks if schedule is not None else ()
-        order = sorted(scheduled, key=lambda s: tuple(int(p) for p in s.wbs.split(".") if p))
+        order = wbs_order(scheduled)
         for s in order:
             task = self.tasks.get(s.id)
             if task is None:
@@ -138,16 +138,6 @@ class WbsScreen(ViewScreen):
         self.app.push_screen(EditValueDialog(label, task_value(task, key),
                                              "Enregistré dans wbs.toml, commentaires conservés."),
                              save)
-
-    def action_find(self) -> None:
-        from cockpit.tui.dialogs.edit_value import EditValueDialog
-
-        def go(text: str | None) -> None:
-            if text:
-                self.go_to(text)
-
-        self.app.push_screen(EditValueDialog("Aller à la tâche", "", "Identifiant ou début du nom"),
-                             go)
 
     def go_to(self, text: str) -> bool:
         needle = text.strip().lower()

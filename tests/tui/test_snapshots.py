@@ -1,0 +1,72 @@
+"""One snapshot per view and per dialog, on the fixture project (pytest-textual-snapshot).
+
+Update them with `pytest tests/tui --snapshot-update` after a deliberate change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tui_helpers import SIZE, settle
+
+from cockpit.tui.app import CockpitApp
+from cockpit.tui.views import VIEWS
+
+FIXTURE = Path(__file__).parent / "fixtures" / "atelier"
+
+
+def _app(project: Path) -> CockpitApp:
+    return CockpitApp(project, watch_interval=0)
+
+
+@pytest.mark.parametrize("key,mode", [(v.key, v.mode) for v in VIEWS],
+                         ids=[v.mode for v in VIEWS])
+def test_view(snap_compare, project: Path, key: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    app = _app(project)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(app, pilot)
+        await pilot.press(key)
+        await settle(app, pilot)
+        assert app.current_mode == mode
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("keys", [
+    ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"), ("w", "enter"), ("g", "slash"),
+], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find"])
+def test_dialog(snap_compare, project: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    app = _app(project)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(app, pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(app, pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_gantt_day_zoom(snap_compare, project: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _app(project)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(app, pilot)
+        await pilot.press("g", "z", "z", "down", "down")
+        await settle(app, pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
+def test_broken_folder(snap_compare, project: Path) -> None:  # type: ignore[no-untyped-def]
+    (project / "wbs.toml").write_text('[[task]]\nid = "a"\nname = \n', encoding="utf-8")
+    app = _app(project)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
