@@ -38,17 +38,23 @@ def test_criticality_levels_heat_map_and_top_risks() -> None:
     assert grid.cells[2][3] == ("R1",) and grid.count(2, 5) == 1 and grid.count(5, 5) == 0
 
 
-def test_risk_trend_from_history() -> None:
-    class Reassessed:  # what the model would hold once `history` is read
-        def __init__(self, risk: Risk, history: list[dict[str, object]]) -> None:
-            self.__dict__.update({f.name: getattr(risk, f.name) for f in dataclasses.fields(risk)})
-            self.history = history
+def test_risk_trend_from_history_read_from_risks_toml(tmp_path: Path) -> None:
+    from cockpit.folder import load_project
 
-        criticality = property(lambda self: self.probability * self.impact)
-
-    base = Risk("R1", "Retard", probability=3, impact=4)
-    up = Reassessed(base, [{"date": D(2026, 1, 5), "probability": 2, "impact": 4}])
-    view = risks.view(up, STATUS)  # type: ignore[arg-type]
+    (tmp_path / "cockpit.toml").write_text(
+        '[project]\nid = "P"\ntitle = "P"\nstart = 2026-01-05\n', encoding="utf-8")
+    (tmp_path / "risks.toml").write_text(
+        '[[risk]]\nid = "R1"\ntitle = "Retard"\nprobability = 3\nimpact = 4\n'
+        'history = [{ date = 2026-01-12, probability = 2, impact = 4 },\n'
+        '           { date = 2026-01-05, probability = 1, impact = 4, note = "x" }]\n'
+        '\n[[risk]]\nid = "R2"\ntitle = "Panne"\nprobability = 2\nimpact = 2\n',
+        encoding="utf-8")
+    loaded = load_project(tmp_path)
+    assert loaded.project is not None
+    reassessed, base = loaded.project.risks
+    assert [a.date for a in reassessed.history] == [D(2026, 1, 5), D(2026, 1, 12)]
+    assert [(d.code, d.line) for d in loaded.diagnostics] == [("F011", 6)]  # note: unknown key
+    view = risks.view(reassessed, STATUS)
     assert view.trend is risks.Trend.UP and view.previous == 8
     assert risks.view(base, STATUS).trend is risks.Trend.UNKNOWN
 

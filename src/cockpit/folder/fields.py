@@ -223,6 +223,18 @@ class Fields:
             periods.append(Period(start, end, str(item.get("label", ""))))
         return tuple(periods)
 
+    def tables(self, key: str) -> list[Fields]:
+        """A list of inline tables (`history = [{ … }, { … }]`), each read with the same checks."""
+        value = self._get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self._wrong(key, value, "une liste de tables { … }")
+            return []
+        return [Fields(item, self.file, lambda _k: self.where(key), self.diagnostics,
+                       f"{self.what}, {key} n°{number}")
+                for number, item in enumerate(value, start=1)]
+
     def finish(self, also_known: Iterable[str] = ()) -> None:
         """Warn about every key that no accessor read."""
         known = self._seen | set(also_known)

@@ -58,6 +58,7 @@ from cockpit.model import (
     Requirement,
     ResourceKind,
     Risk,
+    RiskAssessment,
     Settings,
     Source,
     Stakeholder,
@@ -577,8 +578,22 @@ class _Loader:
             response=f.text("response"), actions=f.texts("actions"), tasks=f.texts("tasks"),
             status=f.choice("status", RISK_STATUSES, default="ouvert",
                             aliases=RISK_STATUS_ALIASES),
-            identified=f.date("identified"), review=f.date("review"), source=source)
+            identified=f.date("identified"), review=f.date("review"),
+            history=self.assessments(f), source=source)
         return record if record.id else None
+
+    def assessments(self, f: Fields) -> tuple[RiskAssessment, ...]:
+        """A risk's earlier assessments, for its trend."""
+        found = []
+        for item in f.tables("history"):
+            date = item.date("date", required=True)
+            probability = item.integer("probability", 1, 5)
+            impact = item.integer("impact", 1, 5)
+            detection = item.integer("detection", 1, 5)
+            item.finish()
+            if date is not None and probability is not None and impact is not None:
+                found.append(RiskAssessment(date, probability, impact, detection))
+        return tuple(sorted(found, key=lambda a: a.date))
 
     def action(self, f: Fields, source: Source) -> Action | None:
         record = Action(

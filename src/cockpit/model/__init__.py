@@ -36,7 +36,15 @@ from cockpit.model.project import (
     Stakeholder,
     TeamMember,
 )
-from cockpit.model.registers import Action, Channel, Indicator, Measure, Requirement, Risk
+from cockpit.model.registers import (
+    Action,
+    Channel,
+    Indicator,
+    Measure,
+    Requirement,
+    Risk,
+    RiskAssessment,
+)
 from cockpit.model.source import Source
 from cockpit.model.wbs import Task
 
@@ -45,7 +53,8 @@ __all__ = [
     "Channel", "CostEntry", "Decision", "DecisionCriterion", "DecisionOption", "Dependency",
     "DependencyType", "Document", "Duration", "DurationUnit", "EvidenceClaim", "Governance",
     "Ignore", "Indicator", "Measure", "Meeting", "NotationError", "Objective", "Period", "Phase",
-    "ProgressEntry", "Project", "ProjectInfo", "Requirement", "ResourceKind", "Risk", "Section",
+    "ProgressEntry", "Project", "ProjectInfo", "Requirement", "ResourceKind", "Risk",
+    "RiskAssessment", "Section",
     "Settings", "Source", "Stakeholder", "Task", "TeamMember", "parse_assignment",
     "parse_dependency", "parse_duration",
 ]

@@ -23,6 +23,16 @@ FREQUENCIES = (
 
 
 @dataclass(frozen=True, slots=True)
+class RiskAssessment:
+    """An earlier assessment of a risk (`history = [{ date = …, probability = …, … }]`)."""
+
+    date: dt.date
+    probability: int
+    impact: int
+    detection: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Risk:
     id: str
     title: str
@@ -40,6 +50,7 @@ class Risk:
     status: str = "ouvert"
     identified: dt.date | None = None
     review: dt.date | None = None
+    history: tuple[RiskAssessment, ...] = ()
     source: Source = NOWHERE
 
     @property

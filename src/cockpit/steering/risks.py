@@ -2,14 +2,14 @@
 
 Criticality is P × I (1..25), or G × O × D (1..125, AMDEC) when detection is given.
 Re-assessments: a risk may carry `history = [{ date = …, probability = …, impact = …,
-detection = … }]`, its earlier assessments (a FORMAT addition proposed to the loader);
-until the model reads it, `history_of` finds none and the trend is unknown.
+detection = … }]`, its earlier assessments (a cockpit addition to FORMAT v1, see
+docs/format.md); the trend compares the current assessment with the latest of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -67,23 +67,9 @@ class Assessment:
         return score * self.detection if self.detection is not None else score
 
 
-def _number(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def history_of(risk: Risk) -> tuple[Assessment, ...]:
-    """Earlier assessments, oldest first, from a `history` attribute when the model has one."""
-    raw = getattr(risk, "history", ())
-    out: list[Assessment] = []
-    for item in raw if isinstance(raw, Iterable) else ():
-        get = item.get if isinstance(item, Mapping) else (lambda k, i=item: getattr(i, k, None))
-        probability, impact = _number(get("probability")), _number(get("impact"))
-        when = get("date")
-        if probability is None or impact is None:
-            continue
-        out.append(Assessment(when if isinstance(when, dt.date) else None, probability, impact,
-                              _number(get("detection"))))
-    return tuple(sorted(out, key=lambda a: a.date or dt.date.min))
+    """Earlier assessments, oldest first (the loader sorts `history` by date)."""
+    return tuple(Assessment(a.date, a.probability, a.impact, a.detection) for a in risk.history)
 
 
 @dataclass(frozen=True, slots=True)
