@@ -31,7 +31,7 @@ WATCH_INTERVAL = 1.0  # seconds between two looks at the folder's modification t
 class CockpitApp(App[None]):
     """`cockpit [DIR]`: the project folder, every view one key away."""
 
-    CSS_PATH = "cockpit.tcss"
+    CSS_PATH = Path(__file__).with_name("cockpit.tcss")
     TITLE = "cockpit"
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from cockpit.tui.screens.base import ViewScreen, wbs_order
+from cockpit.tui.widgets.status_line import StatusLine
 from cockpit.tui.widgets.gantt_chart import ZOOM_ORDER, GanttChart, GanttRow
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class GanttScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         with Vertical(classes="body"):
             yield GanttChart(id="gantt")
-            yield Static("", id="gantt-detail", classes="hint")
+            yield StatusLine(id="gantt-detail")
             yield Static("[#e0524f]█[/] critique  [#4f8fdc]█[/] tâche  [#b07fd6]█[/] récapitulative"
                          "  [#5aa469]█[/] terminée  [#8a8a8a]▄[/] référence  [#e5c07b]│[/] date "
                          "d'état  ◆ jalon — z : zoom, / : aller à, . : date d'état",
@@ -66,14 +67,14 @@ class GanttScreen(ViewScreen):
         snapshot = self.cockpit.snapshot
         task = snapshot.schedule.task(row.id) if row and snapshot and snapshot.schedule else None
         if task is None:
-            self.query_one("#gantt-detail", Static).update("")
+            self.query_one("#gantt-detail", StatusLine).text = ""
             return
         text = (f"[b]{task.wbs} {task.name}[/b] ({task.id}) — {fr.date(task.start)} → "
                 f"{fr.date(task.finish)}, {fr.days(task.duration)}, marge totale "
                 f"{fr.days(task.total_float)}" + (" — [red]critique[/]" if task.critical else ""))
         if row is not None and row.baseline:
             text += f" — référence {fr.date(row.baseline[0])} → {fr.date(row.baseline[1])}"
-        self.query_one("#gantt-detail", Static).update(text)
+        self.query_one("#gantt-detail", StatusLine).text = text
 
     def action_zoom(self, step: int = 1) -> None:
         chart = self.query_one(GanttChart)

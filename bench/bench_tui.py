@@ -1,0 +1,125 @@
+"""Time to first paint of the Textual cockpit, and Gantt/WBS scrolling on a big folder.
+
+    python bench/bench_tui.py [--tasks 5000] [--keep DIR]
+
+For every shipped example and a generated 5,000-task folder (bench/generate.py), a fresh
+Python process opens the app headless and reports: time from interpreter start to the
+first `on_ready` (targets: < 1 s on the examples, < 2 s on the big folder), time until
+the folder is loaded and checked (in a worker: the app is usable meanwhile), and, on the
+big folder, the mean time of a key press scrolling the Gantt and the WBS, with the number
+of Gantt lines drawn (cached strips: a key redraws a few lines, not the chart).
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FIRST_PAINT = {"example": 1.0, "big": 2.0}
+
+
+def child(folder: str, scroll: bool) -> None:
+    """Runs in its own interpreter: cold imports count."""
+    import asyncio
+
+    from cockpit.tui.app import CockpitApp
+
+    marks: dict[str, float] = {}
+
+    class Timed(CockpitApp):
+        def on_ready(self) -> None:
+            marks.setdefault("ready", time.perf_counter() - T0)
+
+        def watch_snapshot(self, snapshot):  # type: ignore[no-untyped-def]
+            super().watch_snapshot(snapshot)
+            if snapshot is not None:
+                marks.setdefault("loaded", time.perf_counter() - T0)
+
+    async def run() -> None:
+        app = Timed(folder, watch_interval=0)
+        async with app.run_test(size=(160, 50)) as pilot:
+            while "loaded" not in marks:
+                await pilot.pause(0.01)
+            if scroll:
+                from cockpit.tui.widgets.gantt_chart import GanttChart
+
+                await pilot.press("g")
+                await pilot.pause()
+                chart = app.screen.query_one(GanttChart)
+                drawn = chart.rendered_lines
+                start = time.perf_counter()
+                for key in ["down"] * 100 + ["pagedown"] * 50 + ["right"] * 20:
+                    await pilot.press(key)
+                marks["gantt_key_ms"] = (time.perf_counter() - start) / 170 * 1000
+                marks["gantt_lines_per_key"] = (chart.rendered_lines - drawn) / 170
+                await pilot.press("w")
+                await pilot.pause()
+                start = time.perf_counter()
+                for key in ["down"] * 100 + ["pagedown"] * 50:
+                    await pilot.press(key)
+                marks["wbs_key_ms"] = (time.perf_counter() - start) / 150 * 1000
+
+    asyncio.run(run())
+    print(json.dumps(marks))
+
+
+def measure(folder: Path, scroll: bool = False) -> dict[str, float]:
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(folder)]
+    if scroll:
+        args.append("--scroll")
+    out = subprocess.run(args, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child")
+    parser.add_argument("--scroll", action="store_true")
+    parser.add_argument("--tasks", type=int, default=5000)
+    parser.add_argument("--keep", help="generate the big folder here and keep it")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.scroll)
+        return 0
+    failed = False
+    print(f"{'dossier':<34} {'1er affichage':>14} {'chargé':>10}")
+    for folder in sorted((ROOT / "examples").iterdir()):
+        if not (folder / "cockpit.toml").is_file():
+            continue
+        marks = measure(folder)
+        ok = marks["ready"] < FIRST_PAINT["example"]
+        failed |= not ok
+        print(f"{folder.name:<34} {marks['ready']:>12.3f} s {marks['loaded']:>8.3f} s"
+              f"{'' if ok else '  > 1 s !'}")
+    generate = HERE / "generate.py"
+    if not generate.is_file():
+        print("bench/generate.py absent : dossier de 5 000 tâches non mesuré")
+        return 1 if failed else 0
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(args.keep) if args.keep else Path(tmp) / "big"
+        if not (big / "cockpit.toml").is_file():
+            subprocess.run([sys.executable, str(generate), str(big), "--tasks", str(args.tasks)],
+                           check=True, cwd=ROOT, capture_output=True)
+        marks = measure(big, scroll=True)
+        ok = marks["ready"] < FIRST_PAINT["big"]
+        failed |= not ok
+        print(f"{f'{args.tasks} tâches':<34} {marks['ready']:>12.3f} s {marks['loaded']:>8.3f} s"
+              f"{'' if ok else '  > 2 s !'}")
+        print(f"  Gantt : {marks['gantt_key_ms']:.1f} ms par touche, "
+              f"{marks['gantt_lines_per_key']:.1f} lignes dessinées par touche")
+        print(f"  WBS : {marks['wbs_key_ms']:.1f} ms par touche")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
