@@ -56,7 +56,7 @@ def generate(n: int, seed: int = 1, deps: float = 3.0) -> Project:
         milestone = rng.random() < 0.05
         days = 0 if milestone else rng.randint(1, 10)
         after: list[Dependency] = []
-        window = leaves[-60:]
+        window = leaves[-600:]  # a plan about a year long at 10,000 tasks
         for pred, pred_days in rng.sample(window, min(len(window), round(rng.uniform(0, 2 * deps)))):
             roll = rng.random()
             if roll < 0.7:
