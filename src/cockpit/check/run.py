@@ -12,6 +12,7 @@ from cockpit.check.diagnostic import Diagnostic, Severity
 from cockpit.check.gaps import GapReport
 from cockpit.check.registry import CHECKS, RULES, define
 from cockpit.folder import load_project
+from cockpit.folder.sources import FileSource
 from cockpit.model import Ignore, Project
 
 UNUSED_IGNORE = define(
@@ -45,9 +46,11 @@ class CheckResult:
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
 
-def run_check(root: Path | str, *, gaps: bool = True) -> CheckResult:
+def run_check(root: Path | str, *, gaps: bool = True, source: FileSource | None = None) -> CheckResult:
+    """Everything `cockpit check` reports; `source` (default: the disk) is where files are read,
+    e.g. the safe saving API's ProjectFiles, which remembers what it read."""
     root = Path(root)
-    loaded = load_project(root)
+    loaded = load_project(root, source)
     diagnostics = list(loaded.diagnostics)
     result = CheckResult(root, loaded.project, diagnostics, loaded.texts)
     if loaded.project is None:

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cockpit.check.diagnostic import Diagnostic
@@ -84,27 +84,22 @@ def load_snapshot(root: Path, generation: int) -> Snapshot:
     waiting: list[str] = []
     try:
         from cockpit.check.run import run_check
+        from cockpit.folder.save import ProjectFiles
 
-        try:
-            result = run_check(root, gaps=True)
-        except ImportError:
-            result = run_check(root, gaps=False)
-            waiting.append("analyse des écarts (cockpit.check.analysis)")
+        files = ProjectFiles(root)
+        result = run_check(root, source=files)
     except Exception as error:  # noqa: BLE001 - the app must open and say why
         return Snapshot(root, generation, None, mtimes=mtimes,
                         error=f"erreur interne de cockpit en lisant le dossier : {error!r}")
     project = result.project
     if project is None:
         return Snapshot(root, generation, None, tuple(result.diagnostics), texts=result.texts,
-                        mtimes=mtimes, waiting=tuple(waiting),
-                        files=_fingerprints(root, result.texts))
+                        mtimes=mtimes, waiting=tuple(waiting), files=files)
     schedule = load = baseline = evm = None
     try:
-        schedule = result.context.schedule if result.context else None
-        if schedule is not None:
-            from cockpit.schedule.load import compute_load
-
-            load = compute_load(project, schedule)
+        if result.context is not None:
+            schedule = result.context.schedule
+            load = result.context.load
         baseline = _latest_baseline(root)
     except Exception as error:  # noqa: BLE001
         waiting.append(f"planning : erreur interne ({error!r})")
@@ -120,7 +115,7 @@ def load_snapshot(root: Path, generation: int) -> Snapshot:
     return Snapshot(
         root, generation, project, tuple(result.diagnostics), schedule=schedule, load=load,
         baseline=baseline, gaps=result.gaps, evm=evm, curve=curve or (), texts=result.texts,
-        mtimes=mtimes, waiting=tuple(waiting), files=_fingerprints(root, result.texts))
+        mtimes=mtimes, waiting=tuple(waiting), files=files)
 
 
 def _latest_baseline(root: Path) -> Baseline | None:
@@ -134,25 +129,3 @@ def _latest_baseline(root: Path) -> Baseline | None:
     except BaselineError:
         return None
 
-
-def _fingerprints(root: Path, texts: dict[str, str]) -> ProjectFiles:
-    """The safe saving API's view of the files shown: an edit of a file changed since is refused.
-
-    run_check reads the folder itself (it takes no FileSource yet), so the files are read
-    once more here; a file whose text differs from the one checked is left unknown to
-    ProjectFiles and the watcher reloads it at once.
-    """
-    from cockpit.folder.save import ProjectFiles
-
-    files = ProjectFiles(root)
-    for name in (*REGISTERS, *texts):
-        try:
-            files.read_text(name)
-        except Exception:  # noqa: BLE001 - unreadable: the diagnostics say so
-            continue
-    return files
-
-
-REGISTERS = ("cockpit.toml", "wbs.toml", "budget.toml", "costs.csv", "progress.csv", "risks.toml",
-             "actions.toml", "indicators.toml", "measures.csv", "communication.toml",
-             "requirements.toml", "evidence.toml")

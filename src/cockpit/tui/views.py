@@ -27,7 +27,8 @@ class View:
 
 VIEWS = (
     View("dashboard", "t", "Tableau de bord",
-         "Avancement, jalons, budget, risques majeurs, actions en retard, écarts", "dashboard:DashboardScreen"),
+         "Avancement, jalons, budget, risques majeurs, actions en retard, écarts",
+         "dashboard:DashboardScreen"),
     View("wbs", "w", "WBS", "Organigramme des tâches : codes, durées, ressources ; édition",
          "wbs:WbsScreen"),
     View("gantt", "g", "Gantt", "Barres, jalons, chemin critique, référence, date d'état",

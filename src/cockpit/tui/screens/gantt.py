@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from cockpit.tui.screens.base import ViewScreen, wbs_order
-from cockpit.tui.widgets.status_line import StatusLine
 from cockpit.tui.widgets.gantt_chart import ZOOM_ORDER, GanttChart, GanttRow
+from cockpit.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from cockpit.tui.state import Snapshot

@@ -106,14 +106,15 @@ class MeetingsScreen(ViewScreen):
 
     def create(self, kind: str, title: str, day: object) -> None:
         from cockpit.steering import actions
-        from cockpit.steering.meetings import meeting_path, render_new_meeting
+        from cockpit.steering.dashboard import Dashboard
+        from cockpit.steering.meetings import meeting_path, render_new_meeting, situation
         from cockpit.tui.edits import create_meeting
-        from cockpit.tui.situation import situation
 
         snapshot = self.cockpit.snapshot
         assert snapshot is not None and snapshot.project is not None
         project = snapshot.project
-        text = render_new_meeting(project, kind, title, day, situation(snapshot),  # type: ignore[arg-type]
+        board = Dashboard(project, schedule_=snapshot.schedule, status_date_=snapshot.status_date)
+        text = render_new_meeting(project, kind, title, day, situation(board),  # type: ignore[arg-type]
                                   actions.views(project, snapshot.status_date))
         path = meeting_path(day, title)  # type: ignore[arg-type]
         self.select_path = path
