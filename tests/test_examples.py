@@ -31,15 +31,6 @@ EXPECTED_WARNINGS: dict[str, set[tuple[str, str, str]]] = {
     },
 }
 
-# Diagnostics the checker raises today on valid FORMAT.md files: S005 compares actual dates
-# without the dependency's lag, so an FS-5j or FF-5j dependency honoured by the facts is
-# reported. Remove an entry once the rule takes lags into account.
-KNOWN_FALSE_POSITIVES: dict[str, set[tuple[str, str, str]]] = {
-    "plm-deploiement": {("S005", "wbs.toml", "reprise")},          # after = ["parametrage FF-5j"]
-    "lean-atelier-peinture": {("S005", "wbs.toml", "deploiement")},  # after = ["suivi FD-5j"]
-}
-
-
 def check_json(folder: Path) -> dict:
     run = subprocess.run(
         [sys.executable, "-m", "cockpit", "check", str(folder), "--no-gaps", "--format", "json"],
@@ -65,9 +56,7 @@ def test_example_checks_clean(folder: Path) -> None:
     errors = [d for d in diagnostics if d["severity"] == "error"]
     assert errors == [], errors
     expected = EXPECTED_WARNINGS.get(folder.name, set())
-    tolerated = KNOWN_FALSE_POSITIVES.get(folder.name, set())
-    unexpected = [d for d in diagnostics
-                  if not any(_matches(d, e) for e in expected | tolerated)]
+    unexpected = [d for d in diagnostics if not any(_matches(d, e) for e in expected)]
     assert unexpected == [], unexpected
     for item in expected:
         assert any(_matches(d, item) for d in diagnostics), f"{item} not reported"

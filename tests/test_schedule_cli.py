@@ -246,3 +246,22 @@ def test_the_core_and_json_output_import_no_ui_library(folder: Path) -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_check_actuals_honour_the_dependency_lag(tmp_path: Path) -> None:
+    """FD-2j lets the successor start two working days before its predecessor ends."""
+    from cockpit.check.run import run_check
+
+    (tmp_path / "cockpit.toml").write_text(
+        '[project]\nid = "P"\ntitle = "P"\nstart = 2026-01-05\n', encoding="utf-8")
+    wbs = ('[[task]]\nid = "a"\nname = "A"\nduration = "5j"\nactual_start = 2026-01-05\n'
+           'actual_finish = 2026-01-09\n\n'
+           '[[task]]\nid = "b"\nname = "B"\nduration = "3j"\nafter = ["a FD-2j"]\n'
+           'actual_start = {start}\n')
+    (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-08"), encoding="utf-8")
+    assert [d for d in run_check(tmp_path, gaps=False).diagnostics if d.code == "S005"] == []
+    (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-07"), encoding="utf-8")
+    found = [d for d in run_check(tmp_path, gaps=False).diagnostics if d.code == "S005"]
+    assert [(d.line, d.message) for d in found] == [
+        (13, "« b » a commencé le 07/01/2026 mais « a », dont elle dépend (FD-2j), "
+             "n'a fini que le 09/01/2026")]

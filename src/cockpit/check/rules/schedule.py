@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from cockpit.check.context import CheckContext
 from cockpit.check.diagnostic import Diagnostic, Severity
 from cockpit.check.registry import check, define
-from cockpit.model import DependencyType, Task
+from cockpit.model import Dependency, DependencyType, Task
+
+if TYPE_CHECKING:
+    from cockpit.schedule import WorkCalendar
 
 DEADLINE_EXCEEDED = define(
     "S001", Severity.WARNING, "Échéance dépassée par le planning",
@@ -138,40 +142,60 @@ def actuals(ctx: CheckContext) -> Iterator[Diagnostic]:
             pred = tasks.get(dep.task)
             if pred is None:
                 continue
-            problem = _contradiction(task, pred, dep.type)
+            problem = _contradiction(task, pred, dep, ctx.calendar,
+                                     ctx.project.settings.calendar.hours_per_day)
             if problem:
                 yield ACTUALS_INCONSISTENT.at(*_where(task, "actual_start"
                                                       if task.actual_start else "actual_finish"),
                                               problem)
 
 
-def _contradiction(task: Task, pred: Task, kind: DependencyType) -> str:
-    """Why the facts of `task` contradict its dependency on `pred`, or ''."""
+def _contradiction(task: Task, pred: Task, dep: Dependency, calendar: WorkCalendar,
+                   hours_per_day: float) -> str:
+    """Why the facts of `task` contradict its dependency on `pred` (lag included), or ''.
+
+    The dates become working-day boundaries, as in the CPM: FS+L holds when
+    S(task) >= F(pred) + L, with F the boundary after the last day worked; the facts
+    allow work to start on the very day a milestone is reached.
+    """
+    kind = dep.type
+    lag = dep.lag.working_days(hours_per_day)
     if kind in (DependencyType.FS, DependencyType.SS):
         mine, mine_label = task.actual_start, "a commencé"
+        mine_boundary = calendar.boundary(mine) if mine else 0
     else:
         mine, mine_label = task.actual_finish, "a fini"
+        mine_boundary = calendar.boundary_after(mine) if mine else 0
+    if mine is None:
+        return ""
     if kind in (DependencyType.FS, DependencyType.FF):
         theirs, theirs_label, missing = pred.actual_finish, "n'a fini que le", "n'a pas fini"
+        # A milestone reached on a day lets work start that very day (a kick-off meeting).
+        reached = calendar.boundary if pred.is_milestone else calendar.boundary_after
+        theirs_boundary = reached(theirs) if theirs else 0
     else:
         theirs, theirs_label, missing = pred.actual_start, "n'a commencé que le", \
             "n'a pas commencé"
-    if mine is None:
-        return ""
+        theirs_boundary = calendar.boundary(theirs) if theirs else 0
     head = f"« {task.id} » {mine_label} le {mine:%d/%m/%Y} mais « {pred.id} », dont elle " \
-           f"dépend ({kind.french}),"
+           f"dépend ({_notation(dep)}),"
     if theirs is None:
-        return f"{head} {missing}"
-    if theirs > mine:
+        return f"{head} {missing}" if lag >= 0 else ""
+    if mine_boundary < theirs_boundary + lag:
         return f"{head} {theirs_label} {theirs:%d/%m/%Y}"
     return ""
 
 
+def _notation(dep: Dependency) -> str:
+    """`FD`, `FD-5j`, `DD+2j`: the dependency's type and lag, in French."""
+    if not dep.lag.amount:
+        return dep.type.french
+    return f"{dep.type.french}{'+' if dep.lag.amount > 0 else ''}{dep.lag}"
+
+
 @check(OVER_ALLOCATED)
 def over_allocation(ctx: CheckContext) -> Iterator[Diagnostic]:
-    from cockpit.schedule.load import compute_load
-
-    load = compute_load(ctx.project, ctx.schedule)
+    load = ctx.load
     members = {m.id: m for m in ctx.project.settings.team}
     for over in load.over_allocations:
         member = members[over.resource]
