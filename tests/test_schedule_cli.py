@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,7 @@ from cockpit.check.context import CheckContext
 from cockpit.check.rules.schedule import deadlines
 from cockpit.check.run import run_check
 from cockpit.cli import main
-from cockpit.model import Dependency, Task
-from tj3.builders import project, task
+from cockpit.folder import load_project
 
 COCKPIT = """\
 [project]
@@ -214,14 +211,16 @@ def test_check_inconsistent_actuals(folder: Path) -> None:
                         "(FD), n'a pas fini"]
 
 
-def test_milestone_after_its_target_date() -> None:
-    @dataclass(frozen=True, slots=True)
-    class DatedTask(Task):  # a task's target `deadline` (docs/schedule.md; not yet in the model)
-        deadline: dt.date | None = None
-
-    plan = project(task("work", "5j"), DatedTask(id="go", name="Go", milestone=True,
-                                                 after=(Dependency("work"),),
-                                                 deadline=dt.date(2026, 1, 7)))
+def test_milestone_after_its_target_date(tmp_path: Path) -> None:
+    (tmp_path / "cockpit.toml").write_text(
+        '[project]\nid = "P"\ntitle = "P"\nstart = 2026-01-05\n', encoding="utf-8")
+    (tmp_path / "wbs.toml").write_text(
+        '[[task]]\nid = "work"\nname = "W"\nduration = "5j"\n\n'
+        '[[task]]\nid = "go"\nname = "Go"\nmilestone = true\nafter = ["work"]\n'
+        'deadline = 2026-01-07\n', encoding="utf-8")
+    loaded = load_project(tmp_path)
+    assert loaded.project is not None and not loaded.diagnostics
+    plan = loaded.project
     found = list(deadlines(CheckContext(plan)))
     assert [d.code for d in found] == ["S002"]
     assert "le jalon « go » est planifié le 09/01/2026, 2 j ouvrés après sa date cible" \

@@ -475,7 +475,7 @@ class _Loader:
             deliverable=f.text("deliverable"), indicator=f.text("indicator"),
             start_no_earlier_than=f.date("start_no_earlier_than"),
             actual_start=f.date("actual_start"), actual_finish=f.date("actual_finish"),
-            source=source)
+            deadline=f.date("deadline"), source=source)
         return task if task.id else None
 
     def budget(self) -> tuple[BudgetEnvelope, tuple[BudgetLine, ...]]:

@@ -25,6 +25,7 @@ class Task:
     start_no_earlier_than: dt.date | None = None
     actual_start: dt.date | None = None
     actual_finish: dt.date | None = None
+    deadline: dt.date | None = None
     source: Source = NOWHERE
 
     @property

@@ -184,7 +184,7 @@ class Network:
         self._facts()
         self.task_deadline: dict[int, int] = {}
         for i, task in enumerate(tasks):
-            due = getattr(task, "deadline", None)
+            due = task.deadline
             if due is not None:
                 self.task_deadline[i] = calendar.boundary_after(due)
 
