@@ -185,3 +185,18 @@ def test_gaps_against_the_referential_exit_1(tmp_path: Path, capsys: pytest.Capt
     ready = all(c["status"] == "covered" for c in document["capacities"])
     assert code == (0 if ready and not document["summary"]["errors"] else 1)
     assert run(capsys, "check", str(tmp_path), "--no-gaps")[0] == 0
+
+
+def test_command_line_speaks_french(capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage : cockpit check")
+    assert "argument --format : choix invalide 'xml'" in err
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    out = capsys.readouterr().out
+    assert "arguments:" in out and "affiche cette aide" in out and "show this help" not in out

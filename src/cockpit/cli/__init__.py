@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `run`.
 COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", "baseline",
@@ -14,13 +16,40 @@ COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", 
 EXIT_USAGE = 2
 
 
+class FrenchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None,
+                  ) -> None:
+        super().add_usage(usage, actions, groups, "usage : " if prefix is None else prefix)
+
+
 class FrenchParser(argparse.ArgumentParser):
-    """argparse with its usage errors in French and exit status 2."""
+    """argparse speaking French: help, section titles, usage errors (exit status 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FrenchFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="affiche cette aide")
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
+        for english, french in _ARGPARSE_FRENCH:
+            message = english.sub(french, message)
         sys.stderr.write(f"cockpit : erreur de commande : {message}\n")
         raise SystemExit(EXIT_USAGE)
+
+
+_ARGPARSE_FRENCH = tuple((re.compile(english), french) for english, french in (
+    (r"^unrecognized arguments: (.*)$", r"argument(s) inconnu(s) : \1"),
+    (r"^the following arguments are required: (.*)$", r"argument(s) obligatoire(s) manquant(s) : \1"),
+    (r"^argument (\S+): invalid choice: (\S+) \(choose from (.*)\)$",
+     r"argument \1 : choix invalide \2 (valeurs possibles : \3)"),
+    (r"^argument (\S+): expected one argument$", r"argument \1 : une valeur est attendue"),
+    (r"^argument (\S+): invalid (\w+) value: (.*)$", r"argument \1 : valeur invalide \3"),
+))
 
 
 def build_parser() -> argparse.ArgumentParser:
