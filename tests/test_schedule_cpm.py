@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.easter import easter
+
 from cockpit.model import Period
 from cockpit.schedule import ScheduledTask, WorkCalendar, compute_schedule
-from cockpit.schedule.calendar import easter, french_holidays
+from cockpit.schedule.calendar import french_holidays
 from tj3.builders import d, project, task
 
 

@@ -13,28 +13,14 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
+from dateutil.easter import easter
+
 from cockpit.model import Period, Settings
 
 HOLIDAY_ZONES = ("FR", "FR-57", "none")
 _CHUNK = 366
 # A calendar that finds no working day in this many consecutive days is empty.
 _MAX_GAP = 3 * 366
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday of the Gregorian calendar (the anonymous algorithm, Meeus/Jones/Butcher).
-
-    Written out rather than imported: dateutil has no type stubs here, and this is ten lines.
-    """
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return dt.date(year, month, day + 1)
 
 
 @lru_cache(maxsize=256)
