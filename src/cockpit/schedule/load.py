@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import reduce
+from itertools import accumulate
+from operator import add
 
 from cockpit.model import Project, ResourceKind, TeamMember
 from cockpit.schedule.calendar import WorkCalendar
@@ -111,47 +114,45 @@ def compute_load(project: Project, schedule: Schedule) -> Load:
             diff[task.ef - first] -= share
             spans[resource].append((task.es, task.ef, task.id))
     days = [cal.day(b) for b in range(first, last)]
+    weeks = _week_spans(days)
     out: list[ResourceLoad] = []
     for member in project.settings.team:
-        daily: list[float] = []
-        running = 0.0
-        for value in diffs[member.id][:size]:
-            running += value
-            daily.append(running if abs(running) > 1e-9 else 0.0)
+        daily = [v if abs(v) > 1e-9 else 0.0 for v in accumulate(diffs[member.id][:size])]
         capacity = capacity_of(member, cal, first, last)
         limited = member.kind in LIMITED
-        over = [limited and daily[k] > capacity[k] + TOLERANCE for k in range(size)]
+        over = [limited and d > c + TOLERANCE for d, c in zip(daily, capacity, strict=True)]
         out.append(ResourceLoad(
             resource=member.id, name=member.name, availability=member.availability,
             limited=limited, daily=tuple(daily), capacity=tuple(capacity),
-            weeks=_weeks(days, daily, capacity, over),
+            weeks=_weeks(weeks, daily, capacity, over),
             over=_runs(member.id, days, daily, capacity, over, first,
                        sorted(spans[member.id])),
         ))
     return Load(first, last, tuple(out))
 
 
-def _weeks(days: list[dt.date], daily: list[float], capacity: list[float], over: list[bool]
-           ) -> tuple[WeekLoad, ...]:
-    weeks: list[WeekLoad] = []
-    current: tuple[int, int] | None = None
-    load = cap = 0.0
-    count = 0
-    monday = dt.date.min
+def _week_spans(days: list[dt.date]) -> list[tuple[int, int, dt.date, int, int]]:
+    """The ISO weeks of the working days: (year, week, monday, first index, end index);
+    the same for every person, so computed once."""
+    spans: list[tuple[int, int, dt.date, int, int]] = []
     for k, day in enumerate(days):
         year, week, weekday = day.isocalendar()
-        if (year, week) != current:
-            if current is not None:
-                weeks.append(WeekLoad(current[0], current[1], monday, load, cap, count))
-            current = (year, week)
-            monday = day - dt.timedelta(days=weekday - 1)
-            load = cap = 0.0
-            count = 0
-        load += daily[k]
-        cap += capacity[k]
-        count += over[k]
-    if current is not None:
-        weeks.append(WeekLoad(current[0], current[1], monday, load, cap, count))
+        if spans and spans[-1][:2] == (year, week):
+            continue
+        if spans:
+            spans[-1] = (*spans[-1][:4], k)
+        spans.append((year, week, day - dt.timedelta(days=weekday - 1), k, len(days)))
+    return spans
+
+
+def _weeks(spans: list[tuple[int, int, dt.date, int, int]], daily: list[float],
+           capacity: list[float], over: list[bool]) -> tuple[WeekLoad, ...]:
+    weeks: list[WeekLoad] = []
+    for year, week, monday, start, end in spans:
+        # reduce adds in order, as the day-by-day sum always did (sum() may compensate)
+        weeks.append(WeekLoad(year, week, monday, reduce(add, daily[start:end], 0.0),
+                              reduce(add, capacity[start:end], 0.0),
+                              over[start:end].count(True)))
     return tuple(weeks)
 
 
