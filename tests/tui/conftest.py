@@ -29,3 +29,15 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """The shipped example robot-soudage, copied so tests may write it.
+
+    Its cockpit.toml fixes the status date (2026-04-17): nothing shown depends on today.
+    """
+    target = tmp_path / "robot-soudage"
+    shutil.copytree(EXAMPLES / "robot-soudage", target)
+    assert "status_date = 2026-04-17" in (target / "cockpit.toml").read_text(encoding="utf-8")
+    return target
+
+

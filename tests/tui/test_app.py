@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, run_async, settle
 
 from cockpit.tui.app import CockpitApp
+from cockpit.tui.widgets.wbs_table import WbsTable
 
 
 def text_of(app: CockpitApp, selector: str) -> str:
@@ -51,7 +52,7 @@ async def test_wbs_edit_in_place_saves_and_undoes(project: Path) -> None:
         await settle(app, pilot)
         await pilot.press("w")
         await settle(app, pilot)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(WbsTable)
         await pilot.press("down", "down", "right", "right", "enter")
         await pilot.press(*"12j", "enter")
         await settle(app, pilot)
@@ -63,6 +64,36 @@ async def test_wbs_edit_in_place_saves_and_undoes(project: Path) -> None:
         await settle(app, pilot)
         assert (project / "wbs.toml").read_text(encoding="utf-8") == before
         assert table.get_row_at(2)[2] == "8j"
+
+
+@run_async
+async def test_wbs_cursor_moves_redraw_two_lines_not_the_table(tmp_path: Path) -> None:
+    """On 1,000 tasks, a cursor move draws the lines it leaves and enters (bench: 5,000)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "big"
+    generate = Path(__file__).parents[2] / "bench" / "generate.py"
+    subprocess.run([sys.executable, str(generate), str(folder), "--tasks", "1000"],
+                   check=True, capture_output=True)
+    app = CockpitApp(folder, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        table = app.screen.query_one(WbsTable)
+        assert len(table.rows) >= 1000
+        for keys, most in ((("down",), 2), (("right",), 1), (("down",) * 5, 10),
+                           (("pagedown",), SIZE[1])):
+            drawn = table.rendered_lines
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert table.rendered_lines - drawn <= most, keys
+        assert table.cursor_row > 6  # a page below
+        row = table.cursor_row
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.cursor_row == row - 1 and table.cursor_key == "name"
 
 
 @run_async

@@ -1,4 +1,7 @@
-"""One snapshot per view and per dialog, on the fixture project (pytest-textual-snapshot).
+"""One snapshot per view and per dialog, on the shipped example robot-soudage.
+
+The example is copied to tmp_path; its status date is fixed in cockpit.toml, so nothing
+shown depends on today's date or on the machine (pytest-textual-snapshot).
 
 Update them with `pytest tests/tui --snapshot-update` after a deliberate change.
 """
@@ -13,17 +16,15 @@ from tui_helpers import SIZE, settle
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.views import VIEWS
 
-FIXTURE = Path(__file__).parent / "fixtures" / "atelier"
 
-
-def _app(project: Path) -> CockpitApp:
-    return CockpitApp(project, watch_interval=0)
+def _app(folder: Path) -> CockpitApp:
+    return CockpitApp(folder, watch_interval=0)
 
 
 @pytest.mark.parametrize("key,mode", [(v.key, v.mode) for v in VIEWS],
                          ids=[v.mode for v in VIEWS])
-def test_view(snap_compare, project: Path, key: str, mode: str) -> None:  # type: ignore[no-untyped-def]
-    app = _app(project)
+def test_view(snap_compare, example: Path, key: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+    app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(app, pilot)
@@ -35,10 +36,10 @@ def test_view(snap_compare, project: Path, key: str, mode: str) -> None:  # type
 
 
 @pytest.mark.parametrize("keys", [
-    ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"), ("w", "enter"), ("g", "slash"),
+    ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"), ("w", "down", "down", "right", "enter"), ("g", "slash"),
 ], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find"])
-def test_dialog(snap_compare, project: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
-    app = _app(project)
+def test_dialog(snap_compare, example: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(app, pilot)
@@ -49,8 +50,8 @@ def test_dialog(snap_compare, project: Path, keys: tuple[str, ...]) -> None:  # 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
-def test_gantt_day_zoom(snap_compare, project: Path) -> None:  # type: ignore[no-untyped-def]
-    app = _app(project)
+def test_gantt_day_zoom(snap_compare, example: Path) -> None:  # type: ignore[no-untyped-def]
+    app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(app, pilot)
@@ -60,9 +61,9 @@ def test_gantt_day_zoom(snap_compare, project: Path) -> None:  # type: ignore[no
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
-def test_broken_folder(snap_compare, project: Path) -> None:  # type: ignore[no-untyped-def]
-    (project / "wbs.toml").write_text('[[task]]\nid = "a"\nname = \n', encoding="utf-8")
-    app = _app(project)
+def test_broken_folder(snap_compare, example: Path) -> None:  # type: ignore[no-untyped-def]
+    (example / "wbs.toml").write_text('[[task]]\nid = "a"\nname = \n', encoding="utf-8")
+    app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(app, pilot)

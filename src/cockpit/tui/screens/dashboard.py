@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
 from cockpit.tui.screens.base import ViewScreen
@@ -25,7 +25,7 @@ class DashboardScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         with VerticalScroll(classes="body", id="dashboard"):
             yield Static("", id="dash-title")
-            with VerticalScroll(id="dashboard-grid"):
+            with Grid(id="dashboard-grid"):  # one scroll view only: no scrollbar flip-flop
                 for name, title in PANELS:
                     panel = Static("", id=f"dash-{name}", classes="panel")
                     panel.border_title = title

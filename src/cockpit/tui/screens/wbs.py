@@ -1,4 +1,8 @@
-"""WBS: the work breakdown as an indented table; Enter edits the cell under the cursor."""
+"""WBS: the work breakdown as an indented table; Enter edits the cell under the cursor.
+
+The table is a Line-API view (widgets/wbs_table.py): built once per snapshot, a key press
+redraws the lines the cursor leaves and enters, not the table.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from cockpit.tui.screens.base import ViewScreen, wbs_order
+from cockpit.tui.widgets.wbs_table import WbsRow, WbsTable
 
 if TYPE_CHECKING:
     from cockpit.model import Task
@@ -56,23 +61,16 @@ class WbsScreen(ViewScreen):
 
     def compose_view(self) -> ComposeResult:
         with Vertical(classes="body"):
-            yield DataTable(id="wbs-table", cursor_type="cell", zebra_stripes=True)
+            yield WbsTable(COLUMNS, id="wbs-table")
             yield Static("Entrée : modifier la cellule (nom, durée, ressources, prédécesseurs) — "
                          "/ : chercher une tâche", classes="hint")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one(DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
 
     def show(self, snapshot: Snapshot) -> None:
         from cockpit.report import french as fr
 
         project = snapshot.project
         assert project is not None
-        table = self.query_one(DataTable)
-        coordinate = table.cursor_coordinate
+        table = self.query_one(WbsTable)
         self.tasks = {t.id: t for t in project.tasks}
         schedule = snapshot.schedule
         percent = snapshot.evm.percent if snapshot.evm is not None else {}
@@ -87,34 +85,25 @@ class WbsScreen(ViewScreen):
             self.ids.append(s.id)
             indent = "  " * s.level
             icon = "▾ " if s.summary else ("◆ " if s.milestone else "  ")
-            name = f"{indent}{icon}{task.name}"
-            if s.summary:
-                name = f"[b]{name}[/b]"
-            if s.critical and not s.summary:
-                name = f"[red]{name}[/red]"
             done = percent.get(s.id)
-            rows.append((s.wbs, name, task_value(task, "duration") or fr.days(s.duration),
-                         task_value(task, "resources"), task_value(task, "after"),
-                         fr.date(s.start), fr.date(s.finish), fr.days(s.total_float),
-                         fr.percent(done) if done is not None else ""))
-        table.clear()
-        table.add_rows(rows)
-        if rows:
-            table.cursor_coordinate = coordinate if coordinate.row < len(rows) else \
-                coordinate._replace(row=len(rows) - 1)
+            rows.append(WbsRow(
+                (s.wbs, f"{indent}{icon}{task.name}",
+                 task_value(task, "duration") or fr.days(s.duration),
+                 task_value(task, "resources"), task_value(task, "after"),
+                 fr.date(s.start), fr.date(s.finish), fr.days(s.total_float),
+                 fr.percent(done) if done is not None else ""),
+                summary=s.summary, critical=s.critical))
+        table.set_rows(rows)
 
     def current_task(self) -> Task | None:
-        table = self.query_one(DataTable)
-        row = table.cursor_coordinate.row
+        row = self.query_one(WbsTable).cursor_row
         return self.tasks.get(self.ids[row]) if 0 <= row < len(self.ids) else None
 
     def action_edit_cell(self) -> None:
-        table = self.query_one(DataTable)
-        key = COLUMNS[table.cursor_coordinate.column][0]
-        self.edit(key)
+        self.edit(self.query_one(WbsTable).cursor_key)
 
-    @on(DataTable.CellSelected, "#wbs-table")
-    def _selected(self, event: DataTable.CellSelected) -> None:
+    @on(WbsTable.Clicked, "#wbs-table")
+    def _clicked(self, event: WbsTable.Clicked) -> None:
         event.stop()
         self.action_edit_cell()
 
@@ -144,8 +133,7 @@ class WbsScreen(ViewScreen):
         for row, task_id in enumerate(self.ids):
             task = self.tasks[task_id]
             if task_id.lower() == needle or task.name.lower().startswith(needle):
-                table = self.query_one(DataTable)
-                table.cursor_coordinate = table.cursor_coordinate._replace(row=row)
+                self.query_one(WbsTable).move_to(row)
                 return True
         self.notify(f"Aucune tâche « {text} ».", severity="warning")
         return False
