@@ -8,6 +8,7 @@ about `[[task]]` number 12, key `after`, points at its real line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'"
@@ -19,6 +20,7 @@ _BARE_KEY = re.compile(rf"^\s*({_BARE})\s*=")
 _PARTS = re.compile(_PART)
 
 
+@lru_cache(maxsize=1024)  # a header such as [[task]] comes back thousands of times
 def _name(dotted: str) -> str:
     return ".".join(p.strip("\"'") for p in _PARTS.findall(dotted))
 
