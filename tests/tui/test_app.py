@@ -97,6 +97,32 @@ async def test_wbs_cursor_moves_redraw_two_lines_not_the_table(tmp_path: Path) -
 
 
 @run_async
+async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path) -> None:
+    journal = project / "progress.csv"
+    before = journal.read_text(encoding="utf-8")
+    app = CockpitApp(project, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        table = app.screen.query_one(WbsTable)
+        await pilot.press("down", "down", *["right"] * 8)
+        assert table.cursor_key == "progress"
+        task = app.screen.current_task()  # type: ignore[attr-defined]
+        assert task is not None
+        await pilot.press("enter")
+        await pilot.press(*"75", "enter")
+        await settle(app, pilot)
+        assert table.get_row_at(2)[8] == "75\u00a0%"
+        status = app.snapshot.status_date  # type: ignore[union-attr]
+        assert journal.read_text(encoding="utf-8") == before + f"{status:%Y-%m-%d},{task.id},75,\n"
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert journal.read_text(encoding="utf-8") == before
+        assert table.get_row_at(2)[8] != "75\u00a0%"
+
+
+@run_async
 async def test_wbs_refuses_a_bad_duration_and_writes_nothing(project: Path) -> None:
     before = (project / "wbs.toml").read_bytes()
     app = CockpitApp(project, watch_interval=0)

@@ -26,7 +26,8 @@ COLUMNS = (("wbs", "Code"), ("name", "Tâche"), ("duration", "Durée"), ("resour
            ("float", "Marge"), ("progress", "Avanc."))
 EDITABLE = {"name": "Nom", "duration": "Durée (8j, 2s, 4h)",
             "resources": "Ressources (cmartin:50%, bdupont)",
-            "after": "Prédécesseurs (cdc, visite FD+2j)"}
+            "after": "Prédécesseurs (cdc, visite FD+2j)",
+            "progress": "Avancement en % (0 à 100)"}
 
 
 def task_value(task: Task, key: str) -> str:
@@ -49,7 +50,8 @@ class WbsScreen(ViewScreen):
     TITLE_FR = "WBS"
     BINDINGS = [
         Binding("enter", "edit_cell", "Modifier", id="wbs.edit",
-                tooltip="Modifie le nom, la durée, les ressources ou les prédécesseurs"),
+                tooltip="Modifie le nom, la durée, les ressources, les prédécesseurs ou "
+                        "l'avancement"),
         Binding("slash", "find", "Chercher", key_display="/", id="wbs.find",
                 tooltip="Aller à une tâche par son identifiant ou son nom"),
     ]
@@ -62,7 +64,8 @@ class WbsScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         with Vertical(classes="body"):
             yield WbsTable(COLUMNS, id="wbs-table")
-            yield Static("Entrée : modifier la cellule (nom, durée, ressources, prédécesseurs) — "
+            yield Static("Entrée : modifier la cellule (nom, durée, ressources, prédécesseurs, "
+                         "avancement) — "
                          "/ : chercher une tâche", classes="hint")
 
     def show(self, snapshot: Snapshot) -> None:
@@ -109,7 +112,7 @@ class WbsScreen(ViewScreen):
 
     def edit(self, key: str) -> None:
         from cockpit.tui.dialogs.edit_value import EditValueDialog
-        from cockpit.tui.edits import set_task_field
+        from cockpit.tui.edits import record_progress, set_task_field
 
         task = self.current_task()
         if task is None:
@@ -119,6 +122,21 @@ class WbsScreen(ViewScreen):
                         "prédécesseurs.", severity="warning")
             return
         label = f"{EDITABLE[key]} de « {task.id} »"
+        snapshot = self.cockpit.snapshot
+        if key == "progress" and snapshot is not None:
+            day = snapshot.status_date
+            done = snapshot.evm.percent.get(task.id) if snapshot.evm is not None else None
+            current = f"{done:g}" if done is not None else ""
+
+            def save_progress(value: str | None) -> None:
+                if value is not None and value.strip() != current:
+                    self.cockpit.edit(f"Avancement de {task.id}",
+                                      record_progress(task.id, day, value))
+
+            self.app.push_screen(EditValueDialog(
+                label, current, f"Ajouté à progress.csv à la date d'état {day:%d/%m/%Y}."),
+                save_progress)
+            return
 
         def save(value: str | None) -> None:
             if value is not None and value != task_value(task, key):
