@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cockpit.check.gaps import Evidence, Status
 from cockpit.folder.fields import fold
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cockpit.schedule.load import Load
 
 MAX_LISTED = 5
+T = TypeVar("T")
 """How many individual gaps a finding lists before summarising the rest."""
 
 
@@ -57,9 +58,17 @@ def verdict(evidence: Iterable[Evidence], missing: Iterable[str], *, found: bool
 
 def capped(messages: Sequence[str], what: str = "autre(s)") -> list[str]:
     """The first MAX_LISTED messages, then one line for the rest."""
-    if len(messages) <= MAX_LISTED:
-        return list(messages)
-    return [*messages[:MAX_LISTED], f"… et {len(messages) - MAX_LISTED} {what} du même type"]
+    return capped_each(messages, str, what)
+
+
+def capped_each(items: Sequence[T], describe: Callable[[T], str], what: str = "autre(s)"
+                ) -> list[str]:
+    """`capped` of one message per item, writing only the messages shown (there may be
+    thousands of items on a large project)."""
+    shown = [describe(item) for item in items[:MAX_LISTED]]
+    if len(items) <= MAX_LISTED:
+        return shown
+    return [*shown, f"… et {len(items) - MAX_LISTED} {what} du même type"]
 
 
 def record(source_file: str, line: int) -> Evidence:

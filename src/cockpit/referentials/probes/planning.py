@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cockpit.check.gaps import Evidence
 from cockpit.model import Task
@@ -10,6 +10,7 @@ from cockpit.referentials.probes.base import (
     Facts,
     Finding,
     capped,
+    capped_each,
     find_section,
     probe,
     section_evidence,
@@ -50,6 +51,10 @@ def _lacks(facts: Facts, task: Task, need: str) -> bool:
     raise ValueError(f"unknown WBS requirement {need!r}")
 
 
+def _asking(need: str) -> Callable[[Task], str]:
+    return lambda task: f"ajoutez {_NEEDS[need]} à la tâche {_at(task)}"
+
+
 @probe("wbs", "un organigramme des tâches (wbs.toml) dont chaque activité a les attributs "
        "demandés : durée, antériorités, ressources, risques, livrable")
 def wbs(facts: Facts, require: Sequence[str] = ("duration", "after", "resources"),
@@ -62,8 +67,7 @@ def wbs(facts: Facts, require: Sequence[str] = ("duration", "after", "resources"
     missing: list[str] = []
     for need in require:
         lacking = [t for t in activities if _lacks(facts, t, need)]
-        missing.extend(capped([f"ajoutez {_NEEDS[need]} à la tâche {_at(t)}" for t in lacking],
-                              "autre(s) tâche(s)"))
+        missing.extend(capped_each(lacking, _asking(need), "autre(s) tâche(s)"))
     if hierarchy and not facts.summaries:
         missing.append(f"structurez {WBS} en lots : des tâches récapitulatives que les "
                        "activités nomment par parent = \"...\"")
@@ -96,11 +100,11 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
     if levelled:
         load = facts.load
         over = load.over_allocations if load is not None else ()
-        missing.extend(capped([
+        missing.extend(capped_each(over, lambda o: (
             f"« {o.resource} » est suralloué du {o.first:%d/%m/%Y} au {o.last:%d/%m/%Y} "
             f"({o.peak:g} pour {o.capacity:g} disponible ; tâches {', '.join(o.tasks)}) : "
-            "lissez les ressources (cockpit schedule --level) ou réaffectez"
-            for o in over], "autre(s) surallocation(s)"))
+            "lissez les ressources (cockpit schedule --level) ou réaffectez"),
+            "autre(s) surallocation(s)"))
         if load is not None and not any(r.total for r in load.resources):
             missing.append(f"aucune charge calculable : affectez des ressources de l'équipe "
                            f"aux activités de {WBS} (resources = [...])")
@@ -134,8 +138,10 @@ def workload(facts: Facts, section: str = "charge") -> Finding:
     if staffed:
         evidence.append(Evidence(WBS, staffed[0].source.line,
                                  note=f"{len(staffed)} activités avec ressources"))
-    missing.extend(capped([f"ajoutez ses ressources (resources = [\"id:50%\"]) à la tâche {_at(t)}"
-                           for t in activities if not t.resources], "autre(s) tâche(s)"))
+    missing.extend(capped_each(
+        [t for t in activities if not t.resources],
+        lambda t: f"ajoutez ses ressources (resources = [\"id:50%\"]) à la tâche {_at(t)}",
+        "autre(s) tâche(s)"))
     if not activities:
         missing.append(f"décomposez le projet en activités dans {WBS} pour calculer les charges")
     for document in facts.documents:
@@ -171,9 +177,9 @@ def tracking(facts: Facts, section: str = "indicateurs de suivi|suivi d'avanceme
         lacking = [t for t in facts.activities
                    if t.actual_start is not None and t.id not in facts.progress_tasks
                    and not t.indicator]
-        missing.extend(capped([f"saisissez l'avancement de la tâche commencée {_at(t)} dans "
-                               "progress.csv (date,task,percent,comment)" for t in lacking],
-                              "autre(s) tâche(s)"))
+        missing.extend(capped_each(
+            lacking, lambda t: f"saisissez l'avancement de la tâche commencée {_at(t)} dans "
+            "progress.csv (date,task,percent,comment)", "autre(s) tâche(s)"))
         if project.progress:
             evidence.append(Evidence("progress.csv", project.progress[0].source.line or 2,
                                      note=f"{len(project.progress)} relevés d'avancement"))
