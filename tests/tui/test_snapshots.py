@@ -36,7 +36,8 @@ def test_view(snap_compare, example: Path, key: str, mode: str) -> None:  # type
 
 
 @pytest.mark.parametrize("keys", [
-    ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"), ("w", "down", "down", "right", "enter"), ("g", "slash"),
+    ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"),
+    ("w", "down", "down", "right", "enter"), ("g", "slash"),
 ], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find"])
 def test_dialog(snap_compare, example: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     app = _app(example)

@@ -89,7 +89,8 @@ class WbsTable(ScrollView, can_focus=True):
             for c, text in enumerate(row.cells):
                 if len(text) > widths[c]:  # len ≥ cells for these texts: cheap first test
                     widths[c] = max(widths[c], cell_len(text))
-        self.widths = [min(w, MAX_WIDTH.get(key, w)) for w, (key, _) in zip(widths, self.columns)]
+        self.widths = [min(w, MAX_WIDTH.get(key, w))
+                       for w, (key, _) in zip(widths, self.columns, strict=True)]
         self._layout()
         self._version += 1
         self._cache.clear()
