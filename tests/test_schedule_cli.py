@@ -203,11 +203,13 @@ def test_check_deadline_exceeded(folder: Path) -> None:
 
 def test_check_inconsistent_actuals(folder: Path) -> None:
     wbs = WBS.replace('after = ["lancement"]', 'after = ["lancement"]\nactual_start = 2026-01-05') \
-        .replace('name = "Validation"', 'name = "Validation"\nactual_finish = 2026-01-06')
+        .replace('name = "Validation"', 'name = "Validation"\nactual_finish = 2026-01-06') \
+        .replace('name = "Veille"', 'name = "Veille"\nafter = ["cdc"]\nactual_start = 2026-01-06')
     (folder / "wbs.toml").write_text(wbs, encoding="utf-8")
     messages = [d.message for d in run_check(folder, gaps=False).diagnostics
                 if d.code == "S005"]
-    assert messages == ["« cdc » a commencé le 05/01/2026 mais « lancement », dont elle dépend "
+    # cdc under way shows the kick-off milestone was reached, though its date is not recorded
+    assert messages == ["« veille » a commencé le 06/01/2026 mais « cdc », dont elle dépend "
                         "(FD), n'a pas fini"]
 
 

@@ -180,7 +180,8 @@ def _contradiction(task: Task, pred: Task, dep: Dependency, calendar: WorkCalend
     head = f"« {task.id} » {mine_label} le {mine:%d/%m/%Y} mais « {pred.id} », dont elle " \
            f"dépend ({_notation(dep)}),"
     if theirs is None:
-        return f"{head} {missing}" if lag >= 0 else ""
+        # A milestone's date is seldom recorded: work under way shows it was reached.
+        return f"{head} {missing}" if lag >= 0 and not pred.is_milestone else ""
     if mine_boundary < theirs_boundary + lag:
         return f"{head} {theirs_label} {theirs:%d/%m/%Y}"
     return ""
