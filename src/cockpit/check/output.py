@@ -96,6 +96,7 @@ def as_json(result: CheckResult) -> str:
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
             "capacities": {s.value: 0 for s in Status},
+            "ready_for_board": [],
         },
     }
     if result.gaps is not None:
@@ -112,6 +113,8 @@ def as_json(result: CheckResult) -> str:
             for c in g.capacities
         ]
         document["summary"]["capacities"] = {s.value: g.count(s) for s in Status}
+        document["summary"]["ready_for_board"] = [
+            c.id for c in g.capacities if c.status is Status.COVERED]
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
