@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -183,12 +183,12 @@ class Fields:
         return tuple(value)
 
     def choice(
-        self, key: str, choices: Iterable[str], *, default: str = "",
+        self, key: str, choices: Collection[str], *, default: str = "",
         aliases: dict[str, str] | None = None,
     ) -> str:
         """A value of a code list; accents and case are forgiven, English aliases accepted."""
         raw = self.text(key, default=default)
-        if not raw or raw == default:
+        if not raw or raw == default or raw in choices:
             return raw
         canonical = {fold(c): c for c in choices}
         canonical.update({fold(a): c for a, c in (aliases or {}).items()})

@@ -79,5 +79,5 @@ class TomlLocator:
         return line if line is not None else self.table_line(table, index)
 
     def keys(self, table: str, index: int = 0) -> dict[str, int]:
-        """Every key written directly under one table, with its line."""
-        return dict(self._keys.get((table, index), {}))
+        """Every key written directly under one table, with its line (shared: do not modify)."""
+        return self._keys.get((table, index), {})
