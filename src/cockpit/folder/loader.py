@@ -177,6 +177,18 @@ class _Loader:
                     else locator.table_line(key),
                     f"clé inconnue « {key} »{suggest(key, known)}"))
 
+    def table(
+        self, relative: str, table: dict[str, Any], locator: Locates, name: str, what: str,
+        index: int = 0,
+    ) -> tuple[Fields, Source]:
+        """The reader of one table (`[name]`, or the index-th `[[name]]`) and its source lines."""
+
+        def where(key: str | None) -> int:
+            return locator.key_line(name, index, key) if key else locator.table_line(name, index)
+
+        fields = Fields(table, relative, where, self.diagnostics, what)
+        return fields, Source(relative, where(None), locator.keys(name, index))
+
     def records(
         self, relative: str, data: dict[str, Any], locator: Locates, array: str, label: str,
         build: Callable[[Fields, Source], T | None],
@@ -195,13 +207,7 @@ class _Loader:
             record_id = table.get("id")
             what = f"{label} « {record_id} »" if isinstance(record_id, str) else \
                 f"{label} n°{index + 1}"
-
-            def where(key: str | None, index: int = index) -> int:
-                return locator.key_line(array, index, key) if key else \
-                    locator.table_line(array, index)
-
-            fields = Fields(table, relative, where, self.diagnostics, what)
-            source = Source(relative, where(None), locator.keys(array, index))
+            fields, source = self.table(relative, table, locator, array, what, index)
             record = build(fields, source)
             fields.finish()
             if record is None:
@@ -210,10 +216,10 @@ class _Loader:
             if isinstance(identifier, str) and identifier:
                 if identifier in seen:
                     self.diagnostics.append(codes.DUPLICATE_ID.at(
-                        relative, where("id"),
+                        relative, fields.line("id"),
                         f"{what} : identifiant déjà utilisé ligne {seen[identifier]}"))
                     continue
-                seen[identifier] = where("id")
+                seen[identifier] = fields.line("id")
             built.append(record)
         return tuple(built)
 
@@ -241,21 +247,15 @@ class _Loader:
                 SETTINGS_FILE, 1, "la table [project] manque",
                 'Ajoutez [project] avec id, title et start (voir « cockpit init »).'))
             return None
-        project = self.project_info(Fields(
-            project_table, SETTINGS_FILE,
-            lambda k: locator.key_line("project", 0, k) if k else locator.table_line("project"),
-            self.diagnostics, "[project]"), Source(SETTINGS_FILE, locator.table_line("project"),
-                                                   locator.keys("project")))
+        project = self.project_info(
+            *self.table(SETTINGS_FILE, project_table, locator, "project", "[project]"))
         if project is None:
             return None
         calendar_table = data.get("calendar", {})
         calendar = CalendarSpec()
         if isinstance(calendar_table, dict):
-            calendar = self.calendar(Fields(
-                calendar_table, SETTINGS_FILE,
-                lambda k: locator.key_line("calendar", 0, k) if k else locator.table_line("calendar"),
-                self.diagnostics, "[calendar]"), Source(SETTINGS_FILE, locator.table_line("calendar"),
-                                                        locator.keys("calendar")))
+            calendar = self.calendar(
+                *self.table(SETTINGS_FILE, calendar_table, locator, "calendar", "[calendar]"))
         check_table = data.get("check", {})
         ignores: tuple[Ignore, ...] = ()
         if isinstance(check_table, dict):
@@ -487,12 +487,8 @@ class _Loader:
         envelope = BudgetEnvelope()
         table = data.get("budget")
         if isinstance(table, dict):
-            f = Fields(table, "budget.toml",
-                       lambda k: locator.key_line("budget", 0, k) if k else locator.table_line("budget"),
-                       self.diagnostics, "[budget]")
-            envelope = BudgetEnvelope(f.money("envelope"), f.money("contingency") or _ZERO,
-                                      Source("budget.toml", locator.table_line("budget"),
-                                             locator.keys("budget")))
+            f, source = self.table("budget.toml", table, locator, "budget", "[budget]")
+            envelope = BudgetEnvelope(f.money("envelope"), f.money("contingency") or _ZERO, source)
             f.finish()
         lines = self.records("budget.toml", data, locator, "line", "ligne budgétaire",
                              self.budget_line)
@@ -775,16 +771,10 @@ class _Loader:
                     f"« {referential} » doit être une table [\"{referential}\".C1]"))
                 continue
             for target, table_path, table in _flatten_claims(targets, (referential,)):
-                name = ".".join(table_path)
-
-                def where(key: str | None, name: str = name) -> int:
-                    return locator.key_line(name, 0, key) if key else locator.table_line(name)
-
-                f = Fields(table, "evidence.toml", where, self.diagnostics,
-                           f"preuve {referential} {target}")
+                f, source = self.table("evidence.toml", table, locator, ".".join(table_path),
+                                       f"preuve {referential} {target}")
                 claims.append(EvidenceClaim(
-                    referential, target, f.texts("evidence"), f.text("justification"),
-                    Source("evidence.toml", locator.table_line(name), locator.keys(name))))
+                    referential, target, f.texts("evidence"), f.text("justification"), source))
                 f.finish()
         return tuple(claims)
 
