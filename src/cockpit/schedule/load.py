@@ -10,10 +10,10 @@ have a load but are never over-allocated.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
-from dataclasses import dataclass
-from functools import reduce
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, reduce
+from itertools import accumulate, groupby
 from operator import add
 
 from cockpit.model import Project, ResourceKind, TeamMember
@@ -53,20 +53,37 @@ class OverAllocation:
     tasks: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+WeekSpan = tuple[int, int, dt.date, int, int]
+"""An ISO week of the working days: (year, week, monday, first index, end index)."""
+
+
+@dataclass(frozen=True)
 class ResourceLoad:
+    """One person's load. Not slotted, so that `weeks`, which `cockpit check` never reads,
+    is summed on first use only."""
+
     resource: str
     name: str
     availability: float
     limited: bool
     daily: tuple[float, ...]  # load per working day, from boundary `Load.first`
     capacity: tuple[float, ...]
-    weeks: tuple[WeekLoad, ...]
     over: tuple[OverAllocation, ...]
+    week_spans: tuple[WeekSpan, ...] = field(default=(), repr=False)
 
     @property
     def total(self) -> float:
         return sum(self.daily)
+
+    @cached_property
+    def weeks(self) -> tuple[WeekLoad, ...]:
+        daily, capacity = self.daily, self.capacity
+        over = _over(self.limited, daily, capacity)
+        # reduce adds in order, as the day-by-day sum always did (sum() may compensate)
+        return tuple(WeekLoad(year, week, monday, reduce(add, daily[start:end], 0.0),
+                              reduce(add, capacity[start:end], 0.0),
+                              over[start:end].count(True))
+                     for year, week, monday, start, end in self.week_spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,21 +137,24 @@ def compute_load(project: Project, schedule: Schedule) -> Load:
         daily = [v if abs(v) > 1e-9 else 0.0 for v in accumulate(diffs[member.id][:size])]
         capacity = capacity_of(member, cal, first, last)
         limited = member.kind in LIMITED
-        over = [limited and d > c + TOLERANCE for d, c in zip(daily, capacity, strict=True)]
         out.append(ResourceLoad(
             resource=member.id, name=member.name, availability=member.availability,
             limited=limited, daily=tuple(daily), capacity=tuple(capacity),
-            weeks=_weeks(weeks, daily, capacity, over),
-            over=_runs(member.id, days, daily, capacity, over, first,
-                       sorted(spans[member.id])),
+            over=_runs(member.id, days, daily, capacity, _over(limited, daily, capacity),
+                       first, sorted(spans[member.id])),
+            week_spans=weeks,
         ))
     return Load(first, last, tuple(out))
 
 
-def _week_spans(days: list[dt.date]) -> list[tuple[int, int, dt.date, int, int]]:
-    """The ISO weeks of the working days: (year, week, monday, first index, end index);
-    the same for every person, so computed once."""
-    spans: list[tuple[int, int, dt.date, int, int]] = []
+def _over(limited: bool, daily: Sequence[float], capacity: Sequence[float]) -> list[bool]:
+    """Whether each day is over-allocated."""
+    return [limited and d > c + TOLERANCE for d, c in zip(daily, capacity, strict=True)]
+
+
+def _week_spans(days: list[dt.date]) -> tuple[WeekSpan, ...]:
+    """The ISO weeks of the working days; the same for every person, so computed once."""
+    spans: list[WeekSpan] = []
     for k, day in enumerate(days):
         year, week, weekday = day.isocalendar()
         if spans and spans[-1][:2] == (year, week):
@@ -142,38 +162,34 @@ def _week_spans(days: list[dt.date]) -> list[tuple[int, int, dt.date, int, int]]
         if spans:
             spans[-1] = (*spans[-1][:4], k)
         spans.append((year, week, day - dt.timedelta(days=weekday - 1), k, len(days)))
-    return spans
+    return tuple(spans)
 
 
-def _weeks(spans: list[tuple[int, int, dt.date, int, int]], daily: list[float],
-           capacity: list[float], over: list[bool]) -> tuple[WeekLoad, ...]:
-    weeks: list[WeekLoad] = []
-    for year, week, monday, start, end in spans:
-        # reduce adds in order, as the day-by-day sum always did (sum() may compensate)
-        weeks.append(WeekLoad(year, week, monday, reduce(add, daily[start:end], 0.0),
-                              reduce(add, capacity[start:end], 0.0),
-                              over[start:end].count(True)))
-    return tuple(weeks)
+def _true_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of consecutive true flags."""
+    start = 0
+    for flag, run in groupby(flags):
+        end = start + len(list(run))
+        if flag:
+            yield start, end
+        start = end
 
 
 def _runs(resource: str, days: list[dt.date], daily: list[float], capacity: list[float],
           over: list[bool], first: int, spans: list[tuple[int, int, str]]
           ) -> tuple[OverAllocation, ...]:
+    """The over-allocated runs, each with the tasks under way during it. One sweep: runs
+    and task spans (sorted by start) both go forward in time."""
     runs: list[OverAllocation] = []
-    starts = [s for s, _, _ in spans]
-    k = 0
-    size = len(over)
-    while k < size:
-        if not over[k]:
-            k += 1
-            continue
-        end = k
-        while end < size and over[end]:
-            end += 1
+    started = 0  # spans[:started] start before the current run ends
+    under_way: list[tuple[int, int, str]] = []
+    for k, end in _true_runs(over):
         a, b = k + first, end + first
-        tasks = sorted({tid for s, f, tid in spans[: bisect_left(starts, b)] if f > a})
+        while started < len(spans) and spans[started][0] < b:
+            under_way.append(spans[started])
+            started += 1
+        under_way = [span for span in under_way if span[1] > a]
         runs.append(OverAllocation(
             resource, days[k], days[end - 1], end - k, max(daily[k:end]),
-            min(capacity[k:end]), tuple(tasks)))
-        k = end
+            min(capacity[k:end]), tuple(sorted({tid for _, _, tid in under_way}))))
     return tuple(runs)
