@@ -494,7 +494,8 @@ def to_item(value: object) -> Item:
             raise SaveError(f"« {value} » n'est pas un nombre enregistrable.")
         return tomlkit.item(value)
     if isinstance(value, str):
-        return tomlkit.string(value, multiline="\n" in value)
+        # a multi-line string reads back "\r\n" as "\n": a carriage return is written escaped
+        return tomlkit.string(value, multiline="\n" in value and "\r" not in value)
     if isinstance(value, Mapping):
         inline = tomlkit.inline_table()
         for key, inner in value.items():
