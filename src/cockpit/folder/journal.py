@@ -6,18 +6,12 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
 from cockpit.check import codes
 from cockpit.check.diagnostic import Diagnostic
 from cockpit.folder.fields import suggest
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    line: int
-    values: dict[str, str]
 
 
 class Journal:
@@ -27,7 +21,11 @@ class Journal:
         self.file = file
         self.diagnostics = diagnostics
 
-    def rows(self, text: str, columns: tuple[str, ...], required: tuple[str, ...]) -> Iterator[Row]:
+    def rows(
+        self, text: str, columns: tuple[str, ...], required: tuple[str, ...]
+    ) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """Each readable row: its first line and its cells, stripped, in the order of
+        `columns` ("" for a column the file does not have)."""
         reader = csv.reader(io.StringIO(text, newline=""))
         try:
             header = next(reader, None)
@@ -53,6 +51,8 @@ class Journal:
                 self.diagnostics.append(codes.UNKNOWN_KEY.at(
                     self.file, 1, f"colonne inconnue « {name} »{suggest(name, columns)}",
                     col=position + 1))
+        # one padding cell stands for the optional columns the file does not have
+        pick = itemgetter(*(names.index(c) if c in names else len(names) for c in columns))
         line = reader.line_num
         while True:
             try:
@@ -72,23 +72,22 @@ class Journal:
                     f"{len(cells)} champ(s) au lieu de {len(names)} ({','.join(names)})",
                     "Une virgule dans un commentaire ? Mettez le texte entre guillemets."))
                 continue
-            yield Row(start, dict(zip(names, map(str.strip, cells), strict=True)))
+            cells.append("")
+            yield start, tuple(map(str.strip, pick(cells)))
 
-    def date(self, row: Row, column: str) -> dt.date | None:
-        value = row.values.get(column, "")
+    def date(self, line: int, column: str, value: str) -> dt.date | None:
         if not value:
             self.diagnostics.append(codes.MISSING_FIELD.at(
-                self.file, row.line, f"la colonne « {column} » est vide"))
+                self.file, line, f"la colonne « {column} » est vide"))
             return None
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             self.diagnostics.append(codes.BAD_DATE.at(
-                self.file, row.line, f"« {value} » n'est pas une date AAAA-MM-JJ qui existe"))
+                self.file, line, f"« {value} » n'est pas une date AAAA-MM-JJ qui existe"))
             return None
 
-    def decimal(self, row: Row, column: str) -> Decimal | None:
-        value = row.values.get(column, "")
+    def decimal(self, line: int, column: str, value: str) -> Decimal | None:
         try:
             amount = Decimal(value)
             if not amount.is_finite():
@@ -98,13 +97,12 @@ class Journal:
             hint = ("Utilisez le point décimal, sans séparateur de milliers ni symbole : 1234.50"
                     if "," in value or " " in value or "€" in value else "")
             self.diagnostics.append(codes.WRONG_TYPE.at(
-                self.file, row.line, f"« {column} » : « {value} » n'est pas un nombre", hint))
+                self.file, line, f"« {column} » : « {value} » n'est pas un nombre", hint))
             return None
 
-    def required_text(self, row: Row, column: str) -> str | None:
-        value = row.values.get(column, "")
+    def required_text(self, line: int, column: str, value: str) -> str | None:
         if not value:
             self.diagnostics.append(codes.MISSING_FIELD.at(
-                self.file, row.line, f"la colonne « {column} » est vide"))
+                self.file, line, f"la colonne « {column} » est vide"))
             return None
         return value

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -119,7 +119,7 @@ class Locates(Protocol):
 
     def key_line(self, table: str, index: int, key: str) -> int: ...
 
-    def keys(self, table: str, index: int = 0) -> dict[str, int]: ...
+    def keys(self, table: str, index: int = 0) -> Mapping[str, int]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,15 +509,13 @@ class _Loader:
             return ()
         journal = Journal("costs.csv", self.diagnostics)
         entries = []
-        for row in journal.rows(text, ("date", "task", "category", "amount", "reference",
-                                       "comment"), ("date", "amount")):
-            date, amount = journal.date(row, "date"), journal.decimal(row, "amount")
-            if date is None or amount is None:
-                continue
-            entries.append(CostEntry(date, row.values.get("task", ""), amount,
-                                     row.values.get("category", ""),
-                                     row.values.get("reference", ""),
-                                     row.values.get("comment", ""), Source("costs.csv", row.line)))
+        for line, (date_text, task, category, amount_text, reference, comment) in journal.rows(
+                text, ("date", "task", "category", "amount", "reference", "comment"),
+                ("date", "amount")):
+            date = journal.date(line, "date", date_text)
+            amount = journal.decimal(line, "amount", amount_text)
+            if date is not None and amount is not None:
+                entries.append(CostEntry(date, task, amount, category, reference, comment, line))
         return tuple(entries)
 
     def progress(self) -> tuple[ProgressEntry, ...]:
@@ -526,18 +524,18 @@ class _Loader:
             return ()
         journal = Journal("progress.csv", self.diagnostics)
         entries = []
-        for row in journal.rows(text, ("date", "task", "percent", "comment"),
-                                ("date", "task", "percent")):
-            date, task = journal.date(row, "date"), journal.required_text(row, "task")
-            percent = journal.decimal(row, "percent")
+        for line, (date_text, task_text, percent_text, comment) in journal.rows(
+                text, ("date", "task", "percent", "comment"), ("date", "task", "percent")):
+            date = journal.date(line, "date", date_text)
+            task = journal.required_text(line, "task", task_text)
+            percent = journal.decimal(line, "percent", percent_text)
             if date is None or task is None or percent is None:
                 continue
             if percent < 0:
                 self.diagnostics.append(codes.OUT_OF_RANGE.at(
-                    "progress.csv", row.line, f"avancement négatif ({percent} %)"))
+                    "progress.csv", line, f"avancement négatif ({percent} %)"))
                 continue
-            entries.append(ProgressEntry(date, task, float(percent), row.values.get("comment", ""),
-                                         Source("progress.csv", row.line)))
+            entries.append(ProgressEntry(date, task, float(percent), comment, line))
         return tuple(entries)
 
     def measures(self) -> tuple[Measure, ...]:
@@ -546,14 +544,13 @@ class _Loader:
             return ()
         journal = Journal("measures.csv", self.diagnostics)
         entries = []
-        for row in journal.rows(text, ("date", "indicator", "value", "comment"),
-                                ("date", "indicator", "value")):
-            date, indicator = journal.date(row, "date"), journal.required_text(row, "indicator")
-            value = journal.decimal(row, "value")
-            if date is None or indicator is None or value is None:
-                continue
-            entries.append(Measure(date, indicator, float(value), row.values.get("comment", ""),
-                                   Source("measures.csv", row.line)))
+        for line, (date_text, indicator_text, value_text, comment) in journal.rows(
+                text, ("date", "indicator", "value", "comment"), ("date", "indicator", "value")):
+            date = journal.date(line, "date", date_text)
+            indicator = journal.required_text(line, "indicator", indicator_text)
+            value = journal.decimal(line, "value", value_text)
+            if date is not None and indicator is not None and value is not None:
+                entries.append(Measure(date, indicator, float(value), comment, line))
         return tuple(entries)
 
     def risk(self, f: Fields, source: Source) -> Risk | None:
@@ -792,7 +789,7 @@ class _Nested:
     def key_line(self, table: str, index: int, key: str) -> int:
         return self.locator.key_line(f"{self.prefix}.{table}", index, key)
 
-    def keys(self, table: str, index: int = 0) -> dict[str, int]:
+    def keys(self, table: str, index: int = 0) -> Mapping[str, int]:
         return self.locator.keys(f"{self.prefix}.{table}", index)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from cockpit.model.source import NOWHERE, Source
+from cockpit.model.source import NOWHERE, Source, journal_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,11 @@ class CostEntry:
     category: str = ""
     reference: str = ""
     comment: str = ""
-    source: Source = NOWHERE
+    line: int = 0
+
+    @property
+    def source(self) -> Source:
+        return journal_source("costs.csv", self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,4 +54,8 @@ class ProgressEntry:
     task: str
     percent: float
     comment: str = ""
-    source: Source = NOWHERE
+    line: int = 0
+
+    @property
+    def source(self) -> Source:
+        return journal_source("progress.csv", self.line)

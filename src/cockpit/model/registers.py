@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cockpit.model.source import NOWHERE, Source
+from cockpit.model.source import NOWHERE, Source, journal_source
 
 RISK_CATEGORIES = (
     "technique", "qualité", "organisationnel", "économique", "humain", "sécurité",
@@ -101,7 +101,11 @@ class Measure:
     indicator: str
     value: float
     comment: str = ""
-    source: Source = NOWHERE
+    line: int = 0
+
+    @property
+    def source(self) -> Source:
+        return journal_source("measures.csv", self.line)
 
 
 @dataclass(frozen=True, slots=True)

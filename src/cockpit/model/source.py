@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -11,7 +12,7 @@ class Source:
 
     file: str
     line: int = 1
-    keys: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    keys: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         """The line where `key` is written, else the record's own line."""
@@ -19,3 +20,11 @@ class Source:
 
 
 NOWHERE = Source("")
+
+
+def journal_source(file: str, line: int) -> Source:
+    """Where a row of a CSV journal stands; a row made in memory (line 0) comes from nowhere.
+
+    Journal rows keep only their line number, and make their Source when asked: a
+    project has tens of thousands of them, and few are ever reported."""
+    return Source(file, line) if line else NOWHERE
