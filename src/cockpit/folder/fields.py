@@ -82,18 +82,18 @@ class Fields:
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self._get(key)
+        if isinstance(value, str):
+            if required and not value.strip():
+                self._emit(codes.MISSING_FIELD, key, f"le champ obligatoire « {key} » est vide")
+            return value
         if value is None:
             if required:
                 self._emit(codes.MISSING_FIELD, None, f"le champ obligatoire « {key} » manque")
             return default
-        if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             self._wrong(key, value, "du texte")
             return default
-        if not isinstance(value, str):
-            return str(value)
-        if required and not value.strip():
-            self._emit(codes.MISSING_FIELD, key, f"le champ obligatoire « {key} » est vide")
-        return value
+        return str(value)
 
     def integer(self, key: str, low: int, high: int) -> int | None:
         value = self._get(key)

@@ -69,6 +69,7 @@ from cockpit.model import (
     parse_duration,
 )
 from cockpit.model.documents import MEETING_KINDS
+from cockpit.model.durations import TASK_ID
 from cockpit.model.registers import (
     ACTION_STATUSES,
     FREQUENCIES,
@@ -202,7 +203,7 @@ class _Loader:
                 f"« {array} » doit être une suite de tables [[{array}]]"))
             return ()
         built: list[T] = []
-        seen: dict[str, int] = {}
+        seen: dict[str, Fields] = {}
         for index, table in enumerate(raw):
             record_id = table.get("id")
             what = f"{label} « {record_id} »" if isinstance(record_id, str) else \
@@ -217,9 +218,9 @@ class _Loader:
                 if identifier in seen:
                     self.diagnostics.append(codes.DUPLICATE_ID.at(
                         relative, fields.line("id"),
-                        f"{what} : identifiant déjà utilisé ligne {seen[identifier]}"))
+                        f"{what} : identifiant déjà utilisé ligne {seen[identifier].line('id')}"))
                     continue
-                seen[identifier] = fields.line("id")
+                seen[identifier] = fields
             built.append(record)
         return tuple(built)
 
@@ -455,7 +456,7 @@ class _Loader:
                 self.diagnostics.append(codes.BAD_DEPENDENCY.at(
                     source.file, f.line("resources"), f"{f.what} : {error}"))
         task_id = f.text("id", required=True)
-        if task_id and not re.fullmatch(r"[A-Za-z0-9._-]+", task_id):
+        if task_id and not TASK_ID.fullmatch(task_id):
             self.diagnostics.append(codes.WRONG_TYPE.at(
                 source.file, f.line("id"),
                 f"{f.what} : l'identifiant ne peut contenir que lettres, chiffres, . _ et -",

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class NotationError(ValueError):
@@ -60,6 +61,7 @@ class Duration:
 ZERO = Duration(0.0, DurationUnit.DAY)
 
 
+@lru_cache(maxsize=1024)  # a plan writes the same few durations thousands of times
 def parse_duration(text: str) -> Duration:
     """Read `8j`, `8d`, `2s`, `2w`, `4h`, `1,5j`, `-1j`; raise NotationError otherwise."""
     match = _DURATION.match(text)
@@ -93,7 +95,7 @@ _DEPENDENCY_TYPES = {
     "SF": DependencyType.SF,
     "DF": DependencyType.SF,
 }
-TASK_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+TASK_ID = re.compile(r"[A-Za-z0-9._-]+")  # use with fullmatch
 _DEPENDENCY = re.compile(
     r"^\s*(?P<task>[A-Za-z0-9._-]+?)\s*(?P<type>FS|SS|FF|SF|FD|DD|DF)?"
     r"\s*(?P<lag>[+-]\s*\d+(?:[.,]\d+)?\s*[a-zA-Z]+)?\s*$",
@@ -118,11 +120,28 @@ class Dependency:
         return text
 
 
+_LINK = re.compile(r"^(FS|SS|FF|SF|FD|DD|DF)(?:([+-]\d+(?:[.,]\d+)?[a-zA-Z]+))?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _parse_link(link: str) -> tuple[DependencyType, Duration] | None:
+    """The type and lag written after a known task id (`FD+2j`, `DD`, `ff-1s`), the usual
+    form, read without the general pattern; None for any other form."""
+    match = _LINK.match(link)
+    if match is None:
+        return None
+    lag_text = match.group(2)
+    return _DEPENDENCY_TYPES[match.group(1).upper()], parse_duration(lag_text) if lag_text else ZERO
+
+
 def parse_dependency(text: str, known_tasks: frozenset[str] | set[str] = frozenset()) -> Dependency:
     """Read `"<task id> [TYPE][±LAG]"`; a text that is itself a known task id is that task."""
     stripped = text.strip()
     if stripped in known_tasks:
         return Dependency(stripped)
+    task, _, link = stripped.rpartition(" ")
+    if task in known_tasks and (typed := _parse_link(link)) is not None:
+        return Dependency(task, *typed)
     match = _DEPENDENCY.match(text)
     if match is None:
         raise NotationError(
@@ -147,6 +166,7 @@ class Assignment:
 _ASSIGNMENT = re.compile(r"^\s*([A-Za-z0-9._-]+)\s*(?::\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*)?$")
 
 
+@lru_cache(maxsize=4096)  # and assigns the same people at the same shares
 def parse_assignment(text: str) -> Assignment:
     """Read `cmartin`, `cmartin:50%` or `cmartin:0.5`."""
     match = _ASSIGNMENT.match(text)
