@@ -75,17 +75,21 @@ def week_ends(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def s_curve(project: Project, schedule: Schedule, status_date: dt.date,
-            planned: PlannedBudget | None = None) -> tuple[CurvePoint, ...]:
-    """PV, EV and AC week by week from the project start to its finish, and at the status date."""
+            planned: PlannedBudget | None = None, until: dt.date | None = None
+            ) -> tuple[CurvePoint, ...]:
+    """PV, EV and AC week by week from the project start to its finish, and at the status date;
+    only the points up to `until` when given (the same points, computed from less)."""
     budget = planned or plan_costs(project, schedule)
-    pv = _Cumulative(budget.daily())
-    ev = _Cumulative(earned_events(project, budget))
-    ac = _Cumulative((c.date, c.amount) for c in project.costs)
+    last_event = dt.date.max if until is None else until
+    pv = _Cumulative(budget.daily(until))
+    ev = _Cumulative(e for e in earned_events(project, budget) if e[0] <= last_event)
+    ac = _Cumulative((c.date, c.amount) for c in project.costs if c.date <= last_event)
     first = min(schedule.start, project.settings.project.start)
     last = max(schedule.finish, status_date if status_date >= first else first)
     samples = sorted(set(week_ends(first, last)) | ({status_date} if status_date >= first else set()))
     return tuple(CurvePoint(day, pv.at(day), ev.at(day) if day <= status_date else None,
-                            ac.at(day) if day <= status_date else None) for day in samples)
+                            ac.at(day) if day <= status_date else None)
+                 for day in samples if day <= last_event)
 
 
 @dataclass(frozen=True, slots=True)

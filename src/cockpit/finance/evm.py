@@ -14,6 +14,7 @@ task adds up its descendants and whatever is planned or spent on itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -169,27 +170,61 @@ def actual_costs(costs: tuple[CostEntry, ...], day: dt.date) -> dict[str, Decima
     return out
 
 
+_Values = tuple[Decimal, Decimal, Decimal, Decimal]
+"""A task's own BAC, PV, EV and AC."""
+
+
+def _own_values(budget: PlannedBudget, day: dt.date, percent: dict[str, Decimal],
+                spent: dict[str, Decimal]) -> dict[str, _Values]:
+    """Each task's own values at the end of `day` (its children's are theirs). Takes each
+    task's actual cost out of `spent`, which keeps the costs on no known task."""
+    boundary = budget.calendar.boundary_after(day)
+    own: dict[str, _Values] = {}
+    for task_id, cost in budget.costs.items():
+        total = cost.total
+        done = percent.get(task_id)
+        own[task_id] = (total, cost.value_through(boundary, day),
+                        total * done / HUNDRED if done is not None else ZERO,
+                        spent.pop(task_id, ZERO))
+    return own
+
+
+def _project_total(own: Iterable[_Values], budget: PlannedBudget, day: dt.date,
+                   unassigned: Decimal) -> Evm:
+    """The project: its tasks' own values, the loose lines and the costs on no known task,
+    added in the order `sum(Evm(...) for each task)` would add them."""
+    bac = pv = ev = ac = ZERO
+    for task_bac, task_pv, task_ev, task_ac in own:
+        bac += task_bac
+        pv += task_pv
+        ev += task_ev
+        ac += task_ac
+    loose_pv = sum((amount for when, amount in budget.loose if when <= day), ZERO)
+    return Evm(bac, pv, ev, ac) + Evm(budget.loose_total, loose_pv, ZERO, unassigned)
+
+
 def compute_evm(project: Project, schedule: Schedule, status_date: dt.date | None = None,
                 planned: PlannedBudget | None = None) -> EvmReport:
     day = status_date or status_date_of(project)
     budget = planned or plan_costs(project, schedule)
-    boundary = schedule.calendar.boundary_after(day)
     percent = latest_percent(project.progress, day)
     spent = actual_costs(project.costs, day)
-    own: dict[str, Evm] = {}
-    for task_id, cost in budget.costs.items():
-        total = cost.total
-        done = percent.get(task_id)
-        own[task_id] = Evm(
-            bac=total, pv=cost.value_through(boundary, day),
-            ev=total * done / HUNDRED if done is not None else ZERO,
-            ac=spent.pop(task_id, ZERO))
-    rolled = dict(own)
+    own = _own_values(budget, day, percent, spent)
+    rolled = {task_id: Evm(*values) for task_id, values in own.items()}
     for task_id, parent in descendants_first(schedule):
         if parent in rolled:
             rolled[parent] = rolled[parent] + rolled[task_id]
     unassigned = sum(spent.values(), ZERO)
-    loose_bac = sum((amount for _, amount in budget.loose), ZERO)
-    loose_pv = sum((amount for when, amount in budget.loose if when <= day), ZERO)
-    whole = sum(own.values(), Evm()) + Evm(loose_bac, loose_pv, ZERO, unassigned)
-    return EvmReport(day, whole, rolled, percent, unassigned, loose_bac)
+    return EvmReport(day, _project_total(own.values(), budget, day, unassigned), rolled,
+                     percent, unassigned, budget.loose_total)
+
+
+def project_evm(project: Project, schedule: Schedule, status_date: dt.date | None = None,
+                planned: PlannedBudget | None = None) -> Evm:
+    """`compute_evm(...).project` without the per-task report (the checks need the
+    project's indices only)."""
+    day = status_date or status_date_of(project)
+    budget = planned or plan_costs(project, schedule)
+    spent = actual_costs(project.costs, day)
+    own = _own_values(budget, day, latest_percent(project.progress, day), spent)
+    return _project_total(own.values(), budget, day, sum(spent.values(), ZERO))

@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from operator import itemgetter
 
 from cockpit.model import Project
 from cockpit.schedule import Schedule, WorkCalendar
@@ -44,7 +46,7 @@ class PlannedCost:
 
     @property
     def lines(self) -> Decimal:
-        return self.spread_lines + sum((amount for _, amount in self.lumps), ZERO)
+        return self.spread_lines + sum(map(itemgetter(1), self.lumps), ZERO)
 
     @property
     def total(self) -> Decimal:
@@ -53,13 +55,15 @@ class PlannedCost:
 
     def value_through(self, boundary: int, day: dt.date) -> Decimal:
         """Planned cost of the working days before `boundary` and the lumps dated ≤ `day`."""
-        value = sum((amount for when, amount in self.lumps if when <= day), ZERO)
-        if self.days:
-            elapsed = min(max(boundary - self.es, 0), self.days)
-            if elapsed == self.days:
+        value = (sum((amount for when, amount in self.lumps if when <= day), ZERO)
+                 if self.lumps else ZERO)
+        days = self.days
+        if days:
+            elapsed = min(max(boundary - self.es, 0), days)
+            if elapsed == days:
                 value += self.spread
             elif elapsed:
-                value += self.spread * elapsed / self.days
+                value += self.spread * elapsed / days
         return value
 
 
@@ -74,9 +78,13 @@ class PlannedBudget:
     order: tuple[str, ...] = field(default=())
 
     @property
+    def loose_total(self) -> Decimal:
+        """The lines without a known task."""
+        return sum((amount for _, amount in self.loose), ZERO)
+
+    @property
     def bac(self) -> Decimal:
-        return (sum((c.total for c in self.costs.values()), ZERO)
-                + sum((amount for _, amount in self.loose), ZERO))
+        return sum((c.total for c in self.costs.values()), ZERO) + self.loose_total
 
     def value_at(self, day: dt.date) -> Decimal:
         """Project planned value at the end of `day` (PV of the S-curve)."""
@@ -84,30 +92,41 @@ class PlannedBudget:
         return (sum((c.value_through(boundary, day) for c in self.costs.values()), ZERO)
                 + sum((amount for when, amount in self.loose if when <= day), ZERO))
 
-    def daily(self) -> Iterator[tuple[dt.date, Decimal]]:
-        """Every planned amount with its date: spread parts per working day, and the lumps.
+    def daily(self, until: dt.date | None = None) -> Iterator[tuple[dt.date, Decimal]]:
+        """Every planned amount with its date: spread parts per working day, and the lumps;
+        only those dated on or before `until` when given.
 
         Spread amounts are emitted per day as `spread / days`; their sum over a task may
         differ from the spread in the 28th significant digit, which no report shows.
         """
+        # Boundaries from `end` on are after `until`: a task starting there adds nothing.
+        end = None if until is None else self.calendar.boundary_after(until)
         rates: dict[int, Decimal] = {}
         for cost in self.costs.values():
-            if cost.days and cost.spread:
+            if cost.days and cost.spread and (end is None or cost.es < end):
                 per_day = cost.spread / cost.days
                 rates[cost.es] = rates.get(cost.es, ZERO) + per_day
                 rates[cost.ef] = rates.get(cost.ef, ZERO) - per_day
-            yield from cost.lumps
-        yield from self.loose
-        if rates:
-            running = ZERO
-            bounds = sorted(rates)
-            for left, right in zip(bounds, bounds[1:], strict=False):
-                running += rates[left]
-                if running:
-                    for b in range(left, right):
-                        yield self.calendar.day(b), running
+            if cost.lumps:
+                yield from (lump for lump in cost.lumps if until is None or lump[0] <= until)
+        yield from (lump for lump in self.loose if until is None or lump[0] <= until)
+        if not rates:
+            return
+        bounds = sorted(rates)
+        if end is None or end > bounds[-1]:
+            end = bounds[-1]
+        days = self.calendar.days(bounds[0], end)
+        running = ZERO
+        for left, right in zip(bounds, bounds[1:], strict=False):
+            if left >= end:
+                return
+            running += rates[left]
+            if running:
+                for day in days[left - bounds[0]:min(right, end) - bounds[0]]:
+                    yield day, running
 
 
+@cache
 def _decimal_share(share: float) -> Decimal:
     return Decimal(str(share))
 

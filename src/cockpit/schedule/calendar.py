@@ -165,6 +165,14 @@ class WorkCalendar:
             found = self._dates[boundary] = dt.date.fromordinal(self.ordinal(boundary))
         return found
 
+    def days(self, first: int, last: int) -> list[dt.date]:
+        """The working days of boundaries [first, last), as dates."""
+        if last <= first:
+            return []
+        self.ordinal(first)
+        self.ordinal(last - 1)  # both ends classified, `_zero` final
+        return list(map(dt.date.fromordinal, self._days[first + self._zero:last + self._zero]))
+
     def boundary(self, day: dt.date) -> int:
         """The boundary at the start of `day`: working days from day 0 up to `day`, excluded.
 

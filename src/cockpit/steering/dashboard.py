@@ -12,12 +12,14 @@ from functools import cached_property
 
 from cockpit.finance import (
     CurvePoint,
+    Evm,
     EvmReport,
     MonthCommitment,
     PlannedBudget,
     commitments,
     compute_evm,
     plan_costs,
+    project_evm,
     s_curve,
     status_date_of,
 )
@@ -73,8 +75,19 @@ class Dashboard:
         return compute_evm(self.project, self.schedule, self.status_date, self.planned)
 
     @cached_property
+    def project_evm(self) -> Evm:
+        """`evm.project`, computed alone when the per-task report is not needed."""
+        return project_evm(self.project, self.schedule, self.status_date, self.planned)
+
+    @cached_property
     def curve(self) -> tuple[CurvePoint, ...]:
         return s_curve(self.project, self.schedule, self.status_date, self.planned)
+
+    @cached_property
+    def curve_to_date(self) -> tuple[CurvePoint, ...]:
+        """The points of `curve` up to the status date: the history of SPI and CPI."""
+        return s_curve(self.project, self.schedule, self.status_date, self.planned,
+                       until=self.status_date)
 
     @cached_property
     def commitments(self) -> tuple[MonthCommitment, ...]:
@@ -97,7 +110,7 @@ class Dashboard:
         baseline = self.baseline
         if baseline is None and self.use_baseline:
             baseline = latest_baseline_finish(self.project)
-        evm = self.evm.project
+        evm = self.project_evm
         below = any(v is not None and v < INDEX_THRESHOLD for v in (evm.spi, evm.cpi))
         return find_variances(self.project, self.schedule, evm, self.status_date,
-                              self.indicators, self.curve if below else (), baseline)
+                              self.indicators, self.curve_to_date if below else (), baseline)
