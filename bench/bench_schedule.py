@@ -26,6 +26,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_check import compile_package  # noqa: E402
 
 from cockpit.model import (  # noqa: E402
     CalendarSpec,
@@ -134,6 +137,7 @@ def main(argv: list[str]) -> int:
                         help="largest project given to tj3 (it needs ~35 s for 10,000 tasks)")
     args = parser.parse_args(argv)
     cockpit = [sys.executable, "-m", "cockpit"]
+    compile_package()
     has_tj3 = shutil.which("tj3") is not None
     print(f"{'tasks':>7} {'deps':>7} {'cockpit schedule --format json':>32} {'tj3':>10}")
     with tempfile.TemporaryDirectory(prefix="cockpit-bench-") as tmp:

@@ -99,6 +99,10 @@ def main() -> int:
     if args.child:
         child(args.child, args.scroll)
         return 0
+    sys.path.insert(0, str(HERE))
+    from bench_check import compile_package
+
+    compile_package()
     failed = False
     print(f"{'dossier':<34} {'1er affichage':>14} {'chargé':>10}")
     for folder in sorted((ROOT / "examples").iterdir()):
