@@ -10,10 +10,10 @@ have a load but are never over-allocated.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
-from itertools import accumulate, groupby
+from itertools import groupby
 from operator import add
 
 from cockpit.model import Project, ResourceKind, TeamMember
@@ -102,18 +102,34 @@ class Load:
         return next((r for r in self.resources if r.resource == resource_id), None)
 
 
+def _absences(member: TeamMember, calendar: WorkCalendar, first: int, last: int
+              ) -> list[range]:
+    """The member's absences as index ranges of the working days [first, last)."""
+    out: list[range] = []
+    for period in member.absences:
+        days = calendar.working_days_in(period)
+        lo, hi = max(days.start, first), min(days.stop, last)
+        if lo < hi:
+            out.append(range(lo - first, hi - first))
+    return out
+
+
 def capacity_of(member: TeamMember, calendar: WorkCalendar, first: int, last: int
                 ) -> list[float]:
     """Capacity per working day in [first, last): availability, 0 on an absence."""
     capacity = [member.availability] * max(0, last - first)
-    for period in member.absences:
-        for b in calendar.working_days_in(period):
-            if first <= b < last:
-                capacity[b - first] = 0.0
+    for absent in _absences(member, calendar, first, last):
+        capacity[absent.start:absent.stop] = [0.0] * len(absent)
     return capacity
 
 
+Segment = tuple[int, int, float, float]
+"""Working days [start, end) (indices from `Load.first`) of constant load and capacity."""
+
+
 def compute_load(project: Project, schedule: Schedule) -> Load:
+    """Each person's load, worked out per stretch of days between the moments a task starts
+    or ends or an absence begins or ends: per task, not per day."""
     cal = schedule.calendar
     work = [t for t in schedule.tasks if not t.summary and t.resources and t.ef > t.es]
     first = min((t.es for t in work), default=0)
@@ -130,21 +146,36 @@ def compute_load(project: Project, schedule: Schedule) -> Load:
             diff[task.es - first] += share
             diff[task.ef - first] -= share
             spans[resource].append((task.es, task.ef, task.id))
-    days = [cal.day(b) for b in range(first, last)]
-    weeks = _week_spans(days)
+    weeks = _week_spans(cal.days(first, last))
     out: list[ResourceLoad] = []
     for member in project.settings.team:
-        daily = [v if abs(v) > 1e-9 else 0.0 for v in accumulate(diffs[member.id][:size])]
+        absences = _absences(member, cal, first, last)
         capacity = capacity_of(member, cal, first, last)
+        bounds = sorted({0, size, *(b - first for s, f, _ in spans[member.id] for b in (s, f)),
+                         *(b for absent in absences for b in (absent.start, absent.stop))})
+        segments = _segments(diffs[member.id], bounds, capacity)
+        daily: list[float] = []
+        for start, end, load, _ in segments:
+            daily += [load] * (end - start)
         limited = member.kind in LIMITED
         out.append(ResourceLoad(
             resource=member.id, name=member.name, availability=member.availability,
             limited=limited, daily=tuple(daily), capacity=tuple(capacity),
-            over=_runs(member.id, days, daily, capacity, _over(limited, daily, capacity),
-                       first, sorted(spans[member.id])),
+            over=_runs(member.id, cal, first, segments, limited, sorted(spans[member.id])),
             week_spans=weeks,
         ))
     return Load(first, last, tuple(out))
+
+
+def _segments(diff: list[float], bounds: list[int], capacity: list[float]) -> list[Segment]:
+    """The stretches between consecutive `bounds`. The running sum of `diff` adds the same
+    numbers in the same order as a day-by-day sum (the days between add 0.0)."""
+    segments: list[Segment] = []
+    running = 0.0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        running += diff[start]
+        segments.append((start, end, running if abs(running) > 1e-9 else 0.0, capacity[start]))
+    return segments
 
 
 def _over(limited: bool, daily: Sequence[float], capacity: Sequence[float]) -> list[bool]:
@@ -165,31 +196,24 @@ def _week_spans(days: list[dt.date]) -> tuple[WeekSpan, ...]:
     return tuple(spans)
 
 
-def _true_runs(flags: list[bool]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each run of consecutive true flags."""
-    start = 0
-    for flag, run in groupby(flags):
-        end = start + len(list(run))
-        if flag:
-            yield start, end
-        start = end
-
-
-def _runs(resource: str, days: list[dt.date], daily: list[float], capacity: list[float],
-          over: list[bool], first: int, spans: list[tuple[int, int, str]]
-          ) -> tuple[OverAllocation, ...]:
+def _runs(resource: str, calendar: WorkCalendar, first: int, segments: list[Segment],
+          limited: bool, spans: list[tuple[int, int, str]]) -> tuple[OverAllocation, ...]:
     """The over-allocated runs, each with the tasks under way during it. One sweep: runs
     and task spans (sorted by start) both go forward in time."""
     runs: list[OverAllocation] = []
     started = 0  # spans[:started] start before the current run ends
     under_way: list[tuple[int, int, str]] = []
-    for k, end in _true_runs(over):
+    for over, stretch in groupby(segments, key=lambda s: limited and s[2] > s[3] + TOLERANCE):
+        if not over:
+            continue
+        run = list(stretch)
+        k, end = run[0][0], run[-1][1]
         a, b = k + first, end + first
         while started < len(spans) and spans[started][0] < b:
             under_way.append(spans[started])
             started += 1
         under_way = [span for span in under_way if span[1] > a]
         runs.append(OverAllocation(
-            resource, days[k], days[end - 1], end - k, max(daily[k:end]),
-            min(capacity[k:end]), tuple(sorted({tid for _, _, tid in under_way}))))
+            resource, calendar.day(a), calendar.day(b - 1), end - k, max(s[2] for s in run),
+            min(s[3] for s in run), tuple(sorted({tid for _, _, tid in under_way}))))
     return tuple(runs)
