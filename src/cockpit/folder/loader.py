@@ -111,6 +111,9 @@ MEETING_KIND_ALIASES = {"kick-off": "lancement", "kickoff": "lancement", "steeri
                         "comité de pilotage": "copil", "review": "revue", "workshop": "atelier",
                         "training": "formation", "closing": "cloture", "clôture": "cloture",
                         "point projet": "point-projet", "point-hebdo": "point-projet"}
+_PHASE_OF = {p.value: p for p in Phase}
+PHASES = tuple(_PHASE_OF)
+RESOURCE_KINDS = tuple(k.value for k in ResourceKind)
 DOCUMENT_KEYS = ("title", "date", "kind", "author", "authors", "version", "status", "phase",
                  "tags", "summary", "validated_by")
 
@@ -289,7 +292,7 @@ class _Loader:
             manager=f.text("manager"),
             deadline=f.date("deadline"),
             status_date=f.date("status_date"),
-            phase=_phase(f.choice("phase", [p.value for p in Phase], default="cadrage",
+            phase=_phase(f.choice("phase", PHASES, default="cadrage",
                                   aliases=PHASE_ALIASES)) or Phase.CADRAGE,
             currency=f.text("currency", default="EUR"),
             referential=f.text("referential"),
@@ -333,7 +336,7 @@ class _Loader:
         return spec
 
     def team_member(self, f: Fields, source: Source) -> TeamMember | None:
-        kind = f.choice("kind", [k.value for k in ResourceKind], default="person",
+        kind = f.choice("kind", RESOURCE_KINDS, default="person",
                         aliases={"personne": "person", "équipement": "equipment",
                                  "machine": "equipment", "matière": "material",
                                  "prestation": "service"})
@@ -341,7 +344,7 @@ class _Loader:
         member = TeamMember(
             id=f.text("id", required=True), name=f.text("name", required=True),
             role=f.text("role"),
-            kind=ResourceKind(kind) if kind in {k.value for k in ResourceKind}
+            kind=ResourceKind(kind) if kind in RESOURCE_KINDS
             else ResourceKind.PERSON,
             rate=f.money("rate") or _ZERO,
             availability=1.0 if availability is None else availability,
@@ -703,7 +706,7 @@ class _Loader:
         f = Fields(front.data, relative,
                    lambda k: (locator.key_line("", 0, k) + 1) if k else 1,
                    self.diagnostics, PurePosixPath(relative).name)
-        keys = {k: v + 1 for k, v in locator.keys("").items()}
+        keys = {k: v + 1 for k, v in locator.key_lines("").items()}
         return f, front, Source(relative, 1, keys)
 
     def meeting(self, relative: str) -> Meeting | None:
@@ -713,7 +716,7 @@ class _Loader:
         f, front, source = read
         date = f.date("date", required=True)
         title = f.text("title", required=True)
-        phase = f.choice("phase", [p.value for p in Phase], aliases=PHASE_ALIASES)
+        phase = f.choice("phase", PHASES, aliases=PHASE_ALIASES)
         sections = parse_sections(front.body, front.body_line)
         decisions: list[str] = []
         actions = []
@@ -819,7 +822,7 @@ def _is_decimal(value: object) -> bool:
 
 
 def _phase(text: str) -> Phase | None:
-    return next((p for p in Phase if p.value == text), None)
+    return _PHASE_OF.get(text)
 
 
 

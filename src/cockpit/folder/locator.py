@@ -94,17 +94,20 @@ class TomlLocator:
         if span is not None and (table or index):
             return span[0]
         parent, _, last = table.rpartition(".")
-        return self._read_keys((parent, 0)).get(last, 1)
+        return self.key_lines(parent).get(last, 1)
 
     def key_line(self, table: str, index: int, key: str) -> int:
-        line = self._read_keys((table, index)).get(key)
+        line = self.key_lines(table, index).get(key)
         return line if line is not None else self.table_line(table, index)
 
     def keys(self, table: str, index: int = 0) -> Mapping[str, int]:
         """Every key written directly under one table, with its line, read when first used."""
         return _LazyKeys(self, (table, index))
 
-    def _read_keys(self, table: tuple[str, int]) -> dict[str, int]:
+    def key_lines(self, name: str, index: int = 0) -> dict[str, int]:
+        """Every key written directly under one table, with its line, read now (shared: do
+        not modify)."""
+        table = (name, index)
         found = self._keys.get(table)
         if found is not None:
             return found
@@ -133,10 +136,10 @@ class _LazyKeys(Mapping[str, int]):
         self._table = table
 
     def __getitem__(self, key: str) -> int:
-        return self._locator._read_keys(self._table)[key]
+        return self._locator.key_lines(*self._table)[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._locator._read_keys(self._table))
+        return iter(self._locator.key_lines(*self._table))
 
     def __len__(self) -> int:
-        return len(self._locator._read_keys(self._table))
+        return len(self._locator.key_lines(*self._table))

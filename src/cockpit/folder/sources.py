@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path, PurePosixPath
@@ -23,19 +24,19 @@ class DiskSource:
         self.root = root
 
     def read_bytes(self, relative: str) -> bytes | None:
-        path = self.root / relative
-        if not path.exists():
+        try:
+            with open(os.path.join(self.root, relative), "rb") as file:
+                return file.read()
+        except FileNotFoundError:
             return None
-        return path.read_bytes()
 
     def list(self, folder: str, suffix: str) -> list[str]:
-        directory = self.root / folder
-        if not directory.is_dir():
+        try:
+            names = os.listdir(os.path.join(self.root, folder))
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(
-            f"{folder}/{p.name}" for p in directory.iterdir() if p.name.endswith(suffix)
-            and not p.name.startswith(".")
-        )
+        return sorted(f"{folder}/{name}" for name in names
+                      if name.endswith(suffix) and not name.startswith("."))
 
 
 _REVISION = re.compile(r"^[A-Za-z0-9_./~^@{}-]+$")
