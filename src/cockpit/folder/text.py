@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
 from typing import Any
 
@@ -67,6 +66,8 @@ def parse_toml(
         return rtoml.loads(text), TomlLocator(text)
     except rtoml.TomlParsingError:
         pass
+    import tomllib  # only for a file rtoml refuses: its errors have the positions we report
+
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:

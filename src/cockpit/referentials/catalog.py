@@ -1,7 +1,7 @@
 """The five référentiels shipped as data, and their typed loader.
 
 Each référentiel is one TOML file in ``data/`` named after its id. The loader
-reads it with :mod:`tomllib` through :mod:`importlib.resources`, validates its
+reads it with rtoml (a compiled TOML parser) through :mod:`importlib.resources`, validates its
 shape and turns it into frozen dataclasses. Nothing here knows about a project
 folder: probes that evaluate a project against a criterion come later and are
 only *named* by the data (``Criterion.probes``).
@@ -12,7 +12,6 @@ made to the source documents.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,6 +19,8 @@ from functools import cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+import rtoml
 
 __all__ = [
     "Activity",
@@ -345,8 +346,8 @@ def load_referential(referential_id: str) -> Referential:
     resource = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR, f"{referential_id}.toml")
     name = f"{_DATA_DIR}/{referential_id}.toml"
     try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+        data = rtoml.loads(resource.read_text(encoding="utf-8"))
+    except rtoml.TomlParsingError as exc:
         raise ReferentialDataError(f"{name}: {exc}") from exc
     referential = _Parser(name).referential(data)
     if referential.id != referential_id:
