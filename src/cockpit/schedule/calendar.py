@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -189,19 +189,24 @@ class WorkCalendar:
         """The boundary at the end of `day`: the finish boundary F of a task ending on `day`."""
         return self.boundary(day + dt.timedelta(days=1))
 
-    def start_date(self, start: int, finish: int) -> dt.date:
-        """The first day of [start, finish); a zero-length span is dated like a milestone."""
-        if finish <= start:
-            return self.milestone_date(start)
-        found = self._dates.get(start)
-        return found if found is not None else self.day(start)
-
     def finish_date(self, start: int, finish: int) -> dt.date:
         """The last day of [start, finish) (inclusive), or the milestone date when empty."""
         if finish <= start:
             return self.milestone_date(finish)
-        found = self._dates.get(finish - 1)
-        return found if found is not None else self.day(finish - 1)
+        return self.day(finish - 1)
+
+    def span_dates(self, starts: Sequence[int], finishes: Sequence[int]
+                   ) -> list[tuple[dt.date, dt.date]]:
+        """The first and last days of many spans [s, f), from one list of dates; a
+        zero-length span is dated like a milestone (see `finish_date`)."""
+        if not starts:
+            return []
+        lo = min(min(starts), min(finishes), 1) - 1  # a milestone at B is dated day B − 1
+        days = self.days(lo, max(max(starts), max(finishes), 0) + 1)
+        day0 = days[-lo]
+        return [(days[s - lo], days[f - 1 - lo]) if f > s else
+                (day0 if s == 0 else days[s - 1 - lo], day0 if f == 0 else days[f - 1 - lo])
+                for s, f in zip(starts, finishes, strict=True)]
 
     def milestone_date(self, boundary: int) -> dt.date:
         """A milestone at boundary B is dated working day B − 1, or working day 0 when B = 0."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from cockpit.model import Project
 from cockpit.schedule.calendar import WorkCalendar
@@ -87,23 +88,21 @@ class Schedule:
         }
 
 
+_RESOURCE_SHARE = attrgetter("resource", "share")
+
+
 def wbs_codes(network: Network) -> list[str]:
     """1, 1.2, 1.2.3: position among siblings in file order, under each parent."""
     codes = [""] * network.n
-    counters: dict[int, int] = {}
     # Parents may come after their children in the file: resolve codes top-down.
-    pending = list(range(network.n))
-    depth_first: list[int] = []
-    roots = [i for i in pending if network.parent[i] < 0]
-    stack = list(reversed(roots))
-    while stack:
-        i = stack.pop()
-        depth_first.append(i)
-        stack.extend(reversed(network.children[i]))
-    for i in depth_first:
-        p = network.parent[i]
-        counters[p] = counters.get(p, 0) + 1
-        codes[i] = (f"{codes[p]}." if p >= 0 else "") + str(counters[p])
+    numbered = [i for i in range(network.n) if network.parent[i] < 0]
+    for position, root in enumerate(numbered, 1):
+        codes[root] = str(position)
+    for i in numbered:  # grows as children are numbered
+        prefix = codes[i]
+        for position, child in enumerate(network.children[i], 1):
+            codes[child] = f"{prefix}.{position}"
+        numbered.extend(network.children[i])
     return codes
 
 
@@ -141,25 +140,19 @@ def schedule_from(net: Network, project: Project,
     anchor = finish_b if deadline_b is None else min(finish_b, deadline_b)
     ls, lf, free = net.backward(order, es, ef, anchor)
     codes = wbs_codes(net)
-    level = [0] * net.n
-    for i in range(net.n):
-        p, depth = net.parent[i], 0
-        while p >= 0:
-            depth, p = depth + 1, net.parent[p]
-        level[i] = depth
     # Dates: a leaf's from its boundaries; a summary's span its children's dates (a
     # milestone child is dated the day before its boundary).
     dates: list[tuple[dt.date, dt.date, dt.date, dt.date]] = [
-        (cal.start_date(es[i], ef[i]), cal.finish_date(es[i], ef[i]),
-         cal.start_date(ls[i], lf[i]), cal.finish_date(ls[i], lf[i]))
-        if not net.is_summary[i] else (dt.date.max, dt.date.min, dt.date.max, dt.date.min)
-        for i in range(net.n)
-    ]
+        (dt.date.max, dt.date.min, dt.date.max, dt.date.min)] * net.n
+    early = cal.span_dates([es[i] for i in leaves], [ef[i] for i in leaves])
+    late = cal.span_dates([ls[i] for i in leaves], [lf[i] for i in leaves])
+    for i, (start, finish), (late_start, late_finish) in zip(leaves, early, late, strict=True):
+        dates[i] = (start, finish, late_start, late_finish)
     for u in order:
         if u < net.n and net.is_summary[u]:
-            kids = [dates[c] for c in net.children[u]]
-            dates[u] = (min(k[0] for k in kids), max(k[1] for k in kids),
-                        min(k[2] for k in kids), max(k[3] for k in kids))
+            starts, finishes, late_starts, late_finishes = zip(
+                *(dates[c] for c in net.children[u]), strict=True)
+            dates[u] = (min(starts), max(finishes), min(late_starts), max(late_finishes))
     out: list[ScheduledTask] = []
     for i, task in enumerate(net.tasks):
         summary = net.is_summary[i]
@@ -169,12 +162,12 @@ def schedule_from(net: Network, project: Project,
         out.append(ScheduledTask(
             id=task.id, name=task.name, wbs=codes[i],
             parent=net.tasks[net.parent[i]].id if net.parent[i] >= 0 else "",
-            level=level[i], duration=f - s, es=s, ef=f, ls=ls[i], lf=lf[i],
+            level=codes[i].count("."), duration=f - s, es=s, ef=f, ls=ls[i], lf=lf[i],
             start=start, finish=finish, late_start=late_start, late_finish=late_finish,
             total_float=total, free_float=free[i], critical=total <= 0,
             milestone=not summary and f == s and (task.milestone or task.duration is not None),
             summary=summary,
-            resources=tuple((a.resource, a.share) for a in task.resources),
+            resources=tuple(map(_RESOURCE_SHARE, task.resources)),
             started=task.actual_start is not None or task.actual_finish is not None,
             finished=task.actual_finish is not None,
         ))
