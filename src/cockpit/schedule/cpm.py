@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from cockpit.model import Project
 from cockpit.schedule.calendar import WorkCalendar
+from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.network import LEAF, Network, Problem
 
 
@@ -115,16 +115,8 @@ def compute_schedule(project: Project, calendar: WorkCalendar | None = None,
     are reported in `problems`, and the rest is scheduled.
     """
     cal = calendar or WorkCalendar.from_settings(project.settings)
-    # The passes allocate many small objects and no reference cycles: without the cyclic
-    # collector scanning them again and again, 50,000 tasks take ~30 % less time.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        net = Network(project, cal, extra_start)
-        return schedule_from(net, project)
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused():  # 50,000 tasks: ~30 % less time
+        return schedule_from(Network(project, cal, extra_start), project)
 
 
 def schedule_from(net: Network, project: Project,

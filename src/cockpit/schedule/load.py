@@ -18,6 +18,7 @@ from operator import add
 
 from cockpit.model import Project, ResourceKind, TeamMember
 from cockpit.schedule.calendar import WorkCalendar
+from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.cpm import Schedule
 
 TOLERANCE = 1e-6
@@ -130,6 +131,11 @@ Segment = tuple[int, int, float, float]
 def compute_load(project: Project, schedule: Schedule) -> Load:
     """Each person's load, worked out per stretch of days between the moments a task starts
     or ends or an absence begins or ends: per task, not per day."""
+    with collector_paused():
+        return _compute_load(project, schedule)
+
+
+def _compute_load(project: Project, schedule: Schedule) -> Load:
     cal = schedule.calendar
     work = [t for t in schedule.tasks if not t.summary and t.resources and t.ef > t.es]
     first = min((t.es for t in work), default=0)
