@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -146,6 +146,7 @@ class Facts:
         self.project = project
         self._schedule = schedule
         self._load = load
+        self.findings: dict[tuple[str, object], Finding] = {}  # run_probe's, by parameters
 
     @cached_property
     def schedule(self) -> Schedule | None:
@@ -202,6 +203,12 @@ class Facts:
             for task in risk.tasks:
                 index.setdefault(task, []).append(risk.id)
         return index
+
+    @cached_property
+    def summaries_at_risk(self) -> frozenset[str]:
+        """Summary tasks a risk names: the only ancestors through which a task's risks can be
+        analysed (every ancestor is a summary)."""
+        return self.summaries.intersection(self.risks_by_task)
 
     @cached_property
     def indicator_ids(self) -> frozenset[str]:
@@ -282,11 +289,28 @@ def probe(name: str, summary: str) -> Callable[[ProbeFunction], ProbeFunction]:
 
 
 def run_probe(name: str, facts: Facts, params: dict[str, Any]) -> Finding:
-    """Run a registered probe; the evidence guard applies whatever the probe returns."""
-    finding = PROBES[name].function(facts, **params)
+    """Run a registered probe, once for the same facts and parameters (several criteria
+    name the same probe); the evidence guard applies whatever the probe returns."""
+    key = (name, _hashable(params))
+    finding = facts.findings.get(key)
+    if finding is None:
+        finding = facts.findings[key] = _guarded(PROBES[name].function(facts, **params))
+    return finding
+
+
+def _guarded(finding: Finding) -> Finding:
     if finding.status is Status.COVERED and not finding.evidence:
         return Finding(Status.MISSING, (), finding.missing or ("aucune preuve trouvée",))
     return finding
+
+
+def _hashable(value: object) -> object:
+    """Parameters as read from TOML (tables, arrays) turned into tuples, to key findings."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((key, _hashable(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    return value
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

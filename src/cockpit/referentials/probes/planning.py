@@ -44,8 +44,8 @@ def _lacks(facts: Facts, task: Task, need: str) -> bool:
     if need == "resources":
         return not task.resources
     if need == "risks":
-        return task.id not in facts.risks_by_task and not any(
-            a.id in facts.risks_by_task for a in facts.ancestors(task))
+        return task.id not in facts.risks_by_task and not (facts.summaries_at_risk and any(
+            a.id in facts.summaries_at_risk for a in facts.ancestors(task)))
     if need == "deliverable":
         return not task.deliverable
     raise ValueError(f"unknown WBS requirement {need!r}")
