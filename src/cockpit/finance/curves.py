@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import Any
 
 from cockpit.finance.evm import HUNDRED
-from cockpit.finance.planned import ZERO, PlannedBudget, plan_costs
+from cockpit.finance.planned import ZERO, PlannedBudget, decimal_of, plan_costs
 from cockpit.model import Project
 from cockpit.schedule import Schedule
 
@@ -55,7 +55,7 @@ def earned_events(project: Project, planned: PlannedBudget) -> list[tuple[dt.dat
         cost = planned.costs.get(row.task)
         if cost is None:
             continue
-        percent = min(max(Decimal(str(row.percent)), ZERO), HUNDRED)
+        percent = min(max(decimal_of(row.percent), ZERO), HUNDRED)
         before = current.get(row.task, ZERO)
         current[row.task] = percent
         if percent != before:

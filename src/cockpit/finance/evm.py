@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
-from cockpit.finance.planned import ZERO, PlannedBudget, descendants_first, plan_costs
+from cockpit.finance.planned import (
+    ZERO,
+    PlannedBudget,
+    decimal_of,
+    descendants_first,
+    plan_costs,
+)
 from cockpit.model import CostEntry, ProgressEntry, Project
 from cockpit.schedule import Schedule
 
@@ -157,7 +163,7 @@ def latest_percent(progress: tuple[ProgressEntry, ...], day: dt.date) -> dict[st
             continue
         seen = best.get(row.task)
         if seen is None or row.date >= seen[0]:
-            best[row.task] = (row.date, Decimal(str(row.percent)))
+            best[row.task] = (row.date, decimal_of(row.percent))
     return {task: min(max(value, ZERO), HUNDRED) for task, (_, value) in best.items()}
 
 

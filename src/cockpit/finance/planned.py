@@ -127,8 +127,10 @@ class PlannedBudget:
 
 
 @cache
-def _decimal_share(share: float) -> Decimal:
-    return Decimal(str(share))
+def decimal_of(value: float) -> Decimal:
+    """A share or percent read as a float, as the Decimal its shortest repr writes (0.1 is
+    Decimal("0.1")); cached, as the same few values recur."""
+    return Decimal(str(value))
 
 
 def plan_costs(project: Project, schedule: Schedule) -> PlannedBudget:
@@ -143,7 +145,7 @@ def plan_costs(project: Project, schedule: Schedule) -> PlannedBudget:
         for resource, share in scheduled.resources:
             rate = rates.get(resource)
             if rate:
-                total += rate * _decimal_share(share) * (scheduled.ef - scheduled.es)
+                total += rate * decimal_of(share) * (scheduled.ef - scheduled.es)
         if total:
             labour[scheduled.id] = total
     spread: dict[str, Decimal] = {}
