@@ -4,12 +4,13 @@ indicators, actions, risks, requirements, communication, budget."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from cockpit.check.gaps import Evidence
 from cockpit.folder.fields import fold
 from cockpit.model import Action
-from cockpit.referentials.probes.base import Facts, Finding, capped, probe, verdict
+from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
 
 
 def _where(record: Any, default: str) -> str:
@@ -30,10 +31,13 @@ def _field_gaps(records: Sequence[Any], fields: Sequence[str], labels: dict[str,
     missing: list[str] = []
     for key in fields:
         lacking = [r for r in records if _empty(getattr(r, key))]
-        missing.extend(capped([
-            f"ajoutez {labels.get(key, key)} {what} {r.id} ({_where(r, default)})"
-            for r in lacking], f"autre(s) sans {key}"))
+        asking = partial(_asking, f"ajoutez {labels.get(key, key)} {what}", default)
+        missing.extend(capped_each(lacking, asking, f"autre(s) sans {key}"))
     return missing
+
+
+def _asking(request: str, default: str, record: Any) -> str:
+    return f"{request} {record.id} ({_where(record, default)})"
 
 
 def _too_few(count: int, wanted: int, message: str) -> list[str]:
@@ -213,9 +217,9 @@ def actions(facts: Facts, min: int = 1, fields: Sequence[str] = ("who", "due"), 
         "origin": "son origine (origin)", "status": "son statut (status)"}, "à l'action",
         "actions.toml")
     vague = [a for a in items if len(a.what.split()) < words]
-    missing += capped([f"formulez précisément l'action {a.id} ({_where(a, 'actions.toml')}) : "
-                       f"« {a.what} » — quoi, sur quoi, pour quel résultat" for a in vague],
-                      "autre(s) action(s)")
+    missing += capped_each(vague, lambda a: (
+        f"formulez précisément l'action {a.id} ({_where(a, 'actions.toml')}) : « {a.what} » — "
+        "quoi, sur quoi, pour quel résultat"), "autre(s) action(s)")
     finished = [a for a in items if a.status == "fait"]
     if len(finished) < done:
         missing.append(f"{len(finished)} action(s) réalisée(s) : il en faut au moins {done} "
@@ -249,9 +253,9 @@ def risks(facts: Facts, min: int = 1,
                        f"({', '.join(sorted(kinds)) or 'aucune'}) : il en faut au moins "
                        f"{categories} (technique, économique, humain, organisationnel…)")
     if tasks:
-        missing += capped([f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches "
-                           "qu'il menace (tasks = [...])" for r in items if not r.tasks],
-                          "autre(s) risque(s)")
+        missing += capped_each([r for r in items if not r.tasks], lambda r: (
+            f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches qu'il menace "
+            "(tasks = [...])"), "autre(s) risque(s)")
     return verdict([_evidence(r, "risks.toml", r.title) for r in items[:20]], missing)
 
 
@@ -273,9 +277,9 @@ def requirements(facts: Facts, min: int = 1,
     missing += [f"aucune exigence de type « {k} » : ajoutez-en (kind = \"{k}\")"
                 for k in kinds if k not in present]
     if traced:
-        missing += capped([f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux "
-                           "tâches qui la réalisent (tasks = [...])" for r in items if not r.tasks],
-                          "autre(s) exigence(s)")
+        missing += capped_each([r for r in items if not r.tasks], lambda r: (
+            f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux tâches qui la "
+            "réalisent (tasks = [...])"), "autre(s) exigence(s)")
     checked = [r for r in items if r.status == "vérifiée"]
     if len(checked) < verified:
         missing.append(f"{len(checked)} exigence(s) vérifiée(s) : il en faut au moins {verified} "
@@ -333,9 +337,9 @@ def budget(facts: Facts, envelope: bool = True, lines: bool = True, dated: bool 
         evidence.append(_evidence(project.budget_lines[0], "budget.toml",
                                   f"{len(project.budget_lines)} lignes de coûts prévus"))
         if dated:
-            missing += capped([f"datez l'engagement de la ligne {b.id} ({_where(b, 'budget.toml')})"
-                               " : date = AAAA-MM-JJ" for b in project.budget_lines if not b.date],
-                              "autre(s) ligne(s)")
+            missing += capped_each([b for b in project.budget_lines if not b.date], lambda b: (
+                f"datez l'engagement de la ligne {b.id} ({_where(b, 'budget.toml')}) : "
+                "date = AAAA-MM-JJ"), "autre(s) ligne(s)")
     elif lines:
         missing.append("détaillez les coûts prévus hors main-d'œuvre dans budget.toml "
                        "([[line]] avec task, category, amount, date)")
