@@ -15,7 +15,6 @@ than the project's is still reported, flagged `phase_not_reached`.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from cockpit.check.context import CheckContext
@@ -31,6 +30,7 @@ from cockpit.check.gaps import (
 from cockpit.check.registry import define
 from cockpit.check.rules.consistency import inside, resolve
 from cockpit.model import EvidenceClaim, Project
+from cockpit.model.immutable import immutable
 from cockpit.referentials import (
     Capacity,
     Criterion,
@@ -79,7 +79,7 @@ CLAIM_NO_EVIDENCE = define(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Claim:
     """A claim of evidence.toml with what of it exists."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
+
+from cockpit.model.immutable import immutable
 
 
 class Severity(Enum):
@@ -15,7 +17,7 @@ class Severity(Enum):
         return {"error": "erreur", "warning": "avertissement"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Diagnostic:
     """`file:line:col: CODE severity: message`, with a hint of what to do."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
+
+from cockpit.model.immutable import immutable
 
 
 class Status(Enum):
@@ -18,7 +20,7 @@ class Status(Enum):
                 "to_justify": "à justifier"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Evidence:
     """A place in the folder that evidences a criterion: `file`, `file:line` or `file#anchor`."""
 
@@ -33,7 +35,7 @@ class Evidence:
         return f"{self.file}:{self.line}" if self.line else self.file
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CriterionResult:
     id: str
     text: str
@@ -44,7 +46,7 @@ class CriterionResult:
     judgement: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CapacityResult:
     id: str
     title: str
@@ -54,7 +56,7 @@ class CapacityResult:
     phase_not_reached: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class GapReport:
     referential_id: str
     referential_title: str

@@ -8,16 +8,16 @@ C (the `[check]` configuration itself).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cockpit.check.diagnostic import Diagnostic, Severity
+from cockpit.model.immutable import immutable
 
 if TYPE_CHECKING:
     from cockpit.check.context import CheckContext
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Rule:
     """A stable code, its severity, and what `cockpit rule CODE` prints."""
 

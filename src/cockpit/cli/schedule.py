@@ -13,9 +13,10 @@ import io
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from cockpit.model.immutable import immutable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -289,7 +290,7 @@ def show_problems(schedule: Schedule, console: Console) -> None:
 
 # -- the Gantt ---------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class _Scale:
     first: dt.date
     days_per_column: int

@@ -6,7 +6,6 @@ import datetime as dt
 import importlib
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from cockpit.finance.evm import HUNDRED
 from cockpit.finance.planned import ZERO, PlannedBudget, decimal_of, plan_costs
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule import Schedule
 
 
@@ -22,7 +22,7 @@ def pandas() -> Any:
     return importlib.import_module("pandas")
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CurvePoint:
     """Cumulative values at the end of `date`; EV and AC are None after the status date."""
 
@@ -92,7 +92,7 @@ def s_curve(project: Project, schedule: Schedule, status_date: dt.date,
                  for day in samples if day <= last_event)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class MonthCommitment:
     """One month of the commitment forecast (état d'engagement prévisionnel).
 

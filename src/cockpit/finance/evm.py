@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 
@@ -27,6 +27,7 @@ from cockpit.finance.planned import (
     plan_costs,
 )
 from cockpit.model import CostEntry, ProgressEntry, Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule import Schedule
 
 HUNDRED = Decimal(100)
@@ -54,7 +55,7 @@ def _divide(numerator: Decimal, denominator: Decimal) -> Decimal | None:
     return None if denominator == 0 else numerator / denominator
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Evm:
     """The four base values and every index derived from them."""
 
@@ -137,7 +138,7 @@ class Evm:
         return _divide(self.bac - self.ev, self.eac - self.ac)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class EvmReport:
     """EVM of every scheduled task (summary tasks aggregated) and of the project."""
 

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule import Schedule, WorkCalendar
 
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class PlannedCost:
     """One task's own planned cost (its children's are theirs): spread part and dated lumps."""
 
@@ -67,7 +68,7 @@ class PlannedCost:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class PlannedBudget:
     """Every task's planned cost, plus lines the schedule cannot place on a task."""
 

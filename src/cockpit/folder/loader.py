@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
@@ -70,6 +70,7 @@ from cockpit.model import (
 )
 from cockpit.model.documents import MEETING_KINDS
 from cockpit.model.durations import TASK_ID
+from cockpit.model.immutable import immutable
 from cockpit.model.registers import (
     ACTION_STATUSES,
     FREQUENCIES,
@@ -126,7 +127,7 @@ class Locates(Protocol):
     def keys(self, table: str, index: int = 0) -> Mapping[str, int]: ...
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class LoadResult:
     """The project (None when cockpit.toml is missing or unreadable) and what went wrong."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from cockpit.folder.fields import fold
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.text import parse_toml
 from cockpit.model import ActionMention, Section
+from cockpit.model.immutable import immutable
 
 if TYPE_CHECKING:
     from markdown_it_pyrs import MarkdownIt
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 FENCE = "+++"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class FrontMatter:
     data: dict[str, Any]
     locator: TomlLocator

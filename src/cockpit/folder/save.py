@@ -34,7 +34,6 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -45,6 +44,8 @@ import tomlkit.exceptions
 from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Comment, Float, InlineTable, Item, Table, Trivia, Whitespace
 from tomlkit.toml_document import TOMLDocument
+
+from cockpit.model.immutable import immutable
 
 BOM = b"\xef\xbb\xbf"
 FENCE = "+++"
@@ -75,7 +76,7 @@ class FileExistsSaveError(SaveError):
     """A creation that would overwrite an existing file."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Fingerprint:
     """What a file's bytes were when read: their hash, and the file's mtime and size."""
 
@@ -88,14 +89,14 @@ class Fingerprint:
         return Fingerprint(hashlib.sha256(data).hexdigest(), stat.st_mtime_ns, stat.st_size)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Snapshot:
     """The fingerprint of every file read; None for a file that did not exist."""
 
     files: Mapping[str, Fingerprint | None]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class UndoRecord:
     """One save: the bytes the file held before (None: it did not exist) and after."""
 

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from cockpit.model.immutable import immutable
 
 BASE = "base"
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Scaffold:
     created: tuple[str, ...]
     kept: tuple[str, ...]

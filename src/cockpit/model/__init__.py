@@ -1,4 +1,4 @@
-"""The records of a project folder: frozen dataclasses, no I/O."""
+"""The records of a project folder: immutable dataclasses (see immutable.py), no I/O."""
 
 from cockpit.model.documents import (
     ActionMention,

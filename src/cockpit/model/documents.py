@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
+from cockpit.model.immutable import immutable
 from cockpit.model.project import Phase
 from cockpit.model.source import NOWHERE, Source
 
@@ -15,7 +15,7 @@ MEETING_KINDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Section:
     """A heading of a Markdown document, its slug (the anchor) and its body."""
 
@@ -26,7 +26,7 @@ class Section:
     body: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ActionMention:
     """`- A7 — @bdupont — 2026-04-10 — Passer la commande` in the minutes."""
 
@@ -37,7 +37,7 @@ class ActionMention:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Meeting:
     path: str
     title: str
@@ -57,7 +57,7 @@ class Meeting:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Document:
     """A Markdown document of rex/ or docs/."""
 
@@ -70,14 +70,14 @@ class Document:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class DecisionCriterion:
     id: str
     name: str
     weight: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class DecisionOption:
     id: str
     name: str
@@ -85,7 +85,7 @@ class DecisionOption:
     scores: tuple[tuple[str, float], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Decision:
     """A decision matrix of decisions/*.toml."""
 
@@ -100,7 +100,7 @@ class Decision:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class EvidenceClaim:
     """evidence.toml: the candidate points a capacity or criterion to evidence and explains it."""
 

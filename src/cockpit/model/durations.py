@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+
+from cockpit.model.immutable import immutable
 
 
 class NotationError(ValueError):
@@ -35,7 +36,7 @@ DAYS_PER_WEEK = 5
 _DURATION = re.compile(r"^\s*([+-]?)\s*(\d+(?:[.,]\d+)?)\s*([a-zA-Z]+)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Duration:
     """A signed amount of working time: `8j`, `2s`, `-1j`, `4h`."""
 
@@ -103,7 +104,7 @@ _DEPENDENCY = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Dependency:
     """`after = ["cdc FD+2j"]`: the task waits on `task` with this type and lag."""
 
@@ -155,7 +156,7 @@ def parse_dependency(text: str, known_tasks: frozenset[str] | set[str] = frozens
     return Dependency(match.group("task"), dep_type, lag)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Assignment:
     """`resources = ["cmartin:50%"]`: a team member and the share of a full day worked."""
 

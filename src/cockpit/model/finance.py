@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
+from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source, journal_source
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class BudgetEnvelope:
     envelope: Decimal | None = None
     contingency: Decimal = Decimal(0)
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class BudgetLine:
     """A planned cost that is not labour."""
 
@@ -29,7 +29,7 @@ class BudgetLine:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CostEntry:
     """A row of costs.csv: an actual cost."""
 
@@ -46,7 +46,7 @@ class CostEntry:
         return journal_source("costs.csv", self.line)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ProgressEntry:
     """A row of progress.csv: percent complete of a task at a date."""
 

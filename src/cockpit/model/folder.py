@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from cockpit.model.documents import Decision, Document, EvidenceClaim, Meeting, Section
 from cockpit.model.finance import BudgetEnvelope, BudgetLine, CostEntry, ProgressEntry
+from cockpit.model.immutable import immutable
 from cockpit.model.project import Settings
 from cockpit.model.registers import Action, Channel, Indicator, Measure, Requirement, Risk
 from cockpit.model.wbs import Task
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Project:
     """Every record of a project folder; `present` names the files found."""
 

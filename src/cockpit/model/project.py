@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 
+from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source
 
 
@@ -20,7 +21,7 @@ class Phase(Enum):
         return list(Phase).index(self)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ProjectInfo:
     id: str
     title: str
@@ -36,7 +37,7 @@ class ProjectInfo:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Period:
     """A closed range of calendar days (`from`, `to` both inclusive)."""
 
@@ -48,7 +49,7 @@ class Period:
         return isinstance(day, dt.date) and self.start <= day <= self.end
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class CalendarSpec:
     """The `[calendar]` table: weekdays worked (0 = Monday), holidays zone and closures."""
 
@@ -66,7 +67,7 @@ class ResourceKind(Enum):
     SERVICE = "service"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class TeamMember:
     id: str
     name: str
@@ -78,7 +79,7 @@ class TeamMember:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Stakeholder:
     id: str
     name: str
@@ -89,7 +90,7 @@ class Stakeholder:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Objective:
     id: str
     statement: str
@@ -98,7 +99,7 @@ class Objective:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Governance:
     id: str
     name: str
@@ -107,7 +108,7 @@ class Governance:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Ignore:
     """`[[check.ignore]]`: silence a diagnostic code, for the project or one file, with a reason."""
 
@@ -117,7 +118,7 @@ class Ignore:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Settings:
     """Everything cockpit.toml holds."""
 

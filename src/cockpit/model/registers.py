@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
+from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source, journal_source
 
 RISK_CATEGORIES = (
@@ -22,7 +22,7 @@ FREQUENCIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class RiskAssessment:
     """An earlier assessment of a risk (`history = [{ date = …, probability = …, … }]`)."""
 
@@ -32,7 +32,7 @@ class RiskAssessment:
     detection: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Risk:
     id: str
     title: str
@@ -62,7 +62,7 @@ class Risk:
         return score * self.detection if self.detection is not None else score
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Action:
     id: str
     what: str
@@ -75,7 +75,7 @@ class Action:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Indicator:
     id: str
     name: str
@@ -93,7 +93,7 @@ class Indicator:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Measure:
     """A row of measures.csv."""
 
@@ -108,7 +108,7 @@ class Measure:
         return journal_source("measures.csv", self.line)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Channel:
     """A `[[channel]]` of the communication plan."""
 
@@ -125,7 +125,7 @@ class Channel:
     source: Source = NOWHERE
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Requirement:
     id: str
     text: str

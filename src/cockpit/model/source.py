@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from cockpit.model.immutable import immutable
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Source:
     """The file a record was read from, the line of its header, and the line of each key."""
 

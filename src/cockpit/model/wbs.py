@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from cockpit.model.durations import Assignment, Dependency, Duration
+from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Task:
     """A `[[task]]`: a summary task when others name it as parent, a milestone when d = 0."""
 

@@ -13,7 +13,7 @@ made to the source documents.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -21,6 +21,8 @@ from types import MappingProxyType
 from typing import Any
 
 import rtoml
+
+from cockpit.model.immutable import immutable
 
 __all__ = [
     "Activity",
@@ -102,7 +104,7 @@ class ReferentialDataError(ValueError):
 # --------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Probe:
     """A named check that can evidence a criterion from the project files.
 
@@ -114,7 +116,7 @@ class Probe:
     params: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}), hash=False)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Quantity:
     """A quantified condition, e.g. "sur au moins deux exemples ... différentes".
 
@@ -132,7 +134,7 @@ class Quantity:
     among: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Item:
     """A sub-item of a criterion (a bullet under a checkbox), possibly nested."""
 
@@ -140,7 +142,7 @@ class Item:
     items: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Criterion:
     """One observable criterion, word for word."""
 
@@ -170,7 +172,7 @@ def _item_lines(items: tuple[Item, ...], depth: int) -> Iterator[str]:
         yield from _item_lines(item.items, depth + 1)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Unit:
     """A unit (CQPM 000), a bloc de compétences (001, 002, 003)."""
 
@@ -180,7 +182,7 @@ class Unit:
     """Connaissances associées (002)."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Capacity:
     """A capacité professionnelle (CQPM) or a compétence (002, 003)."""
 
@@ -199,7 +201,7 @@ class Capacity:
     """003: the activity (A1.1…) the competence belongs to."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Task:
     """003: a task of an activity; ids (T1…) are unique within their activity."""
 
@@ -207,7 +209,7 @@ class Task:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class EvaluationPart:
     """003: one épreuve of an evaluation mode, with its weight in % of the mode."""
 
@@ -215,7 +217,7 @@ class EvaluationPart:
     weight: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Deliverable:
     """003: what the candidate must produce, and the competences it evidences."""
 
@@ -223,7 +225,7 @@ class Deliverable:
     competences: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Evaluation:
     """003: the evaluation mode of an activity; ``weight`` is in % of the block."""
 
@@ -237,7 +239,7 @@ class Evaluation:
     """Criteria of the mode itself, not of one competence (A4.1 oral)."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Activity:
     """003: an activity of a block, its tasks, competences and evaluation."""
 
@@ -249,7 +251,7 @@ class Activity:
     evaluation: Evaluation
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Range:
     """An inclusive numeric range."""
 
@@ -257,7 +259,7 @@ class Range:
     max: int
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Thesis:
     """003: the professional thesis (mémoire and soutenance)."""
 
@@ -272,7 +274,7 @@ class Thesis:
     """The document's own sentences, verbatim."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Referential:
     """One référentiel: its units, capacities and criteria (and 003's extras)."""
 

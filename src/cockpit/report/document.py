@@ -8,27 +8,29 @@ matplotlib, the Markdown renderer leaves it out (its figures are in the tables).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from cockpit.model.immutable import immutable
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Heading:
     text: str
     level: int = 2
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Paragraph:
     text: str
     tone: str = ""  # "", "warning" or "ok": how the HTML renderer colours it
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Bullets:
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -37,7 +39,7 @@ class Table:
     highlight: tuple[int, ...] = ()  # row indexes to emphasise (late, critical, over)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class GanttBar:
     label: str
     start: dt.date
@@ -48,7 +50,7 @@ class GanttBar:
     percent: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Series:
     name: str
     dates: tuple[dt.date, ...]
@@ -56,7 +58,7 @@ class Series:
     style: str = "-"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Chart:
     """kind: gantt | lines | heatmap | bars; `status_date` draws a vertical marker."""
 
@@ -75,7 +77,7 @@ class Chart:
 Block = Heading | Paragraph | Bullets | Table | Chart
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Report:
     title: str
     subtitle: str = ""

@@ -25,10 +25,10 @@ import subprocess
 import tempfile
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule.cpm import Schedule
 
 BASELINE_DIR = "baselines"
@@ -41,7 +41,7 @@ class BaselineError(Exception):
     """A baseline or revision that cannot be read; the message is French."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Baseline:
     name: str
     saved: dt.date | None
@@ -50,7 +50,7 @@ class Baseline:
     tasks: dict[str, tuple[dt.date, dt.date]]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Variance:
     """Start and finish variance of one task in working days (positive: later than planned)."""
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from operator import attrgetter
 
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
 from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.network import LEAF, Network, Problem
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ScheduledTask:
     """One task's dates: boundaries (es, ef, ls, lf) and the calendar dates they mean."""
 
@@ -50,7 +51,7 @@ class ScheduledTask:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Schedule:
     """The computed plan: tasks in file order, the project's dates, and what went wrong."""
 

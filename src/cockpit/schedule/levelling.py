@@ -17,9 +17,9 @@ wbs.toml, and the levelled schedule is the ordinary CPM with those constraints.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
 from cockpit.schedule.cpm import Schedule, compute_schedule
 from cockpit.schedule.load import LIMITED, TOLERANCE, OverAllocation, compute_load
@@ -29,7 +29,7 @@ from cockpit.schedule.network import LEAF, NEG, Network
 _SEARCH_SLACK = 2000
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Move:
     """A task levelling delayed."""
 
@@ -42,7 +42,7 @@ class Move:
     within_float: bool
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Levelling:
     moves: tuple[Move, ...]
     unresolved: tuple[OverAllocation, ...]

@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import add
 
 from cockpit.model import Project, ResourceKind, TeamMember
+from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
 from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.cpm import Schedule
@@ -25,7 +26,7 @@ TOLERANCE = 1e-6
 LIMITED = (ResourceKind.PERSON, ResourceKind.EQUIPMENT)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class WeekLoad:
     """One ISO week of one person: days of work planned against days available."""
 
@@ -41,7 +42,7 @@ class WeekLoad:
         return f"{self.year}-S{self.week:02d}"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class OverAllocation:
     """Consecutive working days on which one person is asked for more than available."""
 
@@ -87,7 +88,7 @@ class ResourceLoad:
                      for year, week, monday, start, end in self.week_spans)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Load:
     """Every team member's load over the working days [first, last) of the schedule."""
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from cockpit.model import DependencyType, DurationUnit, Project, Task
+from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
 
 FS, SS, FF, SF, INHERIT, AGGREGATE = range(6)
@@ -46,7 +46,7 @@ DUPLICATE = "duplicate"
 ACTUALS = "actuals"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Problem:
     """Something in the plan the schedule could not honour; the rest is still scheduled."""
 

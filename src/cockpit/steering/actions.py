@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from cockpit.finance.curves import pandas
 from cockpit.model import Action, Project
+from cockpit.model.immutable import immutable
 
 CLOSED = ("fait", "abandonné")
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ActionView:
     action: Action
     open: bool
@@ -89,7 +89,7 @@ def on_time_rate(actions: Iterable[ActionView]) -> float | None:
     return sum(1 for a in dated if a.done and a.due and a.done <= a.due) / len(dated)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Tally:
     """Counts of actions for one owner or one origin."""
 

@@ -17,10 +17,10 @@ of the target when both are equal):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import Enum
 
 from cockpit.model import Indicator, Measure, Project
+from cockpit.model.immutable import immutable
 
 # Calendar days between two measures, and the grace given before a measure is late.
 INTERVALS = {"quotidienne": 1, "hebdomadaire": 7, "quinzaine": 14, "mensuelle": 31,
@@ -45,7 +45,7 @@ class Direction(Enum):
         return {"better": "↗", "worse": "↘", "stable": "→", "unknown": "·"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class IndicatorView:
     indicator: Indicator
     measures: tuple[Measure, ...]  # on or before the status date, oldest first

@@ -14,10 +14,10 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
 from cockpit.model import Meeting, Project
 from cockpit.model.documents import MEETING_KINDS
+from cockpit.model.immutable import immutable
 from cockpit.report import french
 from cockpit.steering.actions import ActionView
 from cockpit.steering.dashboard import Dashboard
@@ -55,7 +55,7 @@ def meeting_path(date: dt.date, title: str) -> str:
     return f"meetings/{date.isoformat()}-{slug(title)}.md"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Situation:
     """Where the project stands, for the agenda: computed by the caller from the schedule."""
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 
 from cockpit.model import Project, Risk
+from cockpit.model.immutable import immutable
 
 ACTIVE = ("ouvert", "surveillé", "survenu")
 SCALE = 5
@@ -52,7 +52,7 @@ class Trend(Enum):
         return {"up": "↗", "down": "↘", "stable": "→", "unknown": "·"}[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Assessment:
     """One assessment of a risk at a date."""
 
@@ -72,7 +72,7 @@ def history_of(risk: Risk) -> tuple[Assessment, ...]:
     return tuple(Assessment(a.date, a.probability, a.impact, a.detection) for a in risk.history)
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class RiskView:
     risk: Risk
     criticality: int | None
@@ -141,7 +141,7 @@ def top_risks(risks: Iterable[RiskView], count: int = 5) -> list[RiskView]:
     return sorted(ranked, key=lambda r: (-r.weight, r.id))[:count]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class HeatMap:
     """`cells[p - 1][i - 1]`: the ids of the active risks of probability p and impact i."""
 

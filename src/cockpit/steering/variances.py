@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
 from cockpit.finance import CurvePoint, Evm
 from cockpit.model import Project
+from cockpit.model.immutable import immutable
 from cockpit.report import french
 from cockpit.schedule import Schedule
 from cockpit.steering.indicators import IndicatorView
@@ -45,7 +45,7 @@ class VarianceKind(Enum):
                 }[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Variance:
     kind: VarianceKind
     subjects: tuple[str, ...]  # ids an analysis may name; the first is the main one
@@ -60,7 +60,7 @@ class Variance:
         return self.subjects[0]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Analysis:
     """A dated text that may analyse variances: a meeting's minutes, a REX, a document."""
 

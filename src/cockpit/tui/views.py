@@ -6,12 +6,13 @@ Screens are imported only when a view is first shown, so the first paint stays f
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from cockpit.model.immutable import immutable
 
-@dataclass(frozen=True, slots=True)
+
+@immutable
 class View:
     mode: str
     key: str

@@ -17,7 +17,6 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -25,6 +24,7 @@ from cockpit.check.gaps import Evidence, Status
 from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section, Task
+from cockpit.model.immutable import immutable
 
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule
@@ -35,7 +35,7 @@ T = TypeVar("T")
 """How many individual gaps a finding lists before summarising the rest."""
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class Finding:
     """What a probe found: a status, the evidence, and what is missing (French, actionable)."""
 
@@ -259,7 +259,7 @@ class Facts:
 ProbeFunction = Callable[..., Finding]
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class ProbeSpec:
     name: str
     function: ProbeFunction

@@ -9,7 +9,6 @@ carry what the core's schedule says.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,6 +19,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from cockpit.model.immutable import immutable
 
 HEADER = 2
 LABEL = 36
@@ -37,7 +38,7 @@ BASELINE = "#8a8a8a"
 STATUS = "#e5c07b"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class GanttRow:
     id: str
     wbs: str

@@ -8,8 +8,6 @@ and enters. Rows carry text only: what the core computed, formatted by the scree
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
@@ -21,6 +19,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from cockpit.model.immutable import immutable
+
 HEADER = 1
 GAP = 2  # spaces between two columns
 MAX_WIDTH = {"name": 60, "resources": 32, "after": 28}
@@ -30,7 +30,7 @@ ROW_BG = "#2c3e50"
 ZEBRA_BG = "#1e2a36"
 
 
-@dataclass(frozen=True, slots=True)
+@immutable
 class WbsRow:
     cells: tuple[str, ...]
     summary: bool = False
