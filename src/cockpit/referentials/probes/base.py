@@ -17,7 +17,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cockpit.check.gaps import Evidence, Status
@@ -78,11 +78,17 @@ def record(source_file: str, line: int) -> Evidence:
 def section_matches(section: Section, spec: str) -> bool:
     """`spec` is alternatives separated by "|": a folded substring of the heading, or a
     canonical heading kind of folder/markdown.py (ecarts, decisions, actions...)."""
-    title = fold(section.title).replace("’", "'")
-    kind = heading_kind(section.title)
+    return _title_matches(section.title, spec)
+
+
+@lru_cache(maxsize=4096)
+def _title_matches(title: str, spec: str) -> bool:
+    """`section_matches` depends on the title only, and titles recur (templates)."""
+    folded = fold(title).replace("’", "'")
+    kind = heading_kind(title)
     for alternative in spec.split("|"):
         wanted = fold(alternative.strip()).replace("’", "'")
-        if wanted and (wanted in title or kind == wanted):
+        if wanted and (wanted in folded or kind == wanted):
             return True
     return False
 
