@@ -21,9 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import tempfile
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,6 +104,8 @@ def load_baseline(root: Path, name: str) -> Baseline:
         listing = ", ".join(known) if known else "aucune"
         raise BaselineError(f"pas de référence « {name} » ({path}) ; références "
                             f"enregistrées : {listing}")
+    import tomllib  # here, not at the top: `cockpit check` imports this module, rarely this
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -158,6 +157,9 @@ def finish_variance(schedule: Schedule, baseline: Baseline) -> int | None:
 def plan_at_revision(root: Path, revision: str,
                      load: Callable[[Path], Project]) -> Project:
     """The project as it was at a git revision: its plan files, extracted and loaded."""
+    import subprocess  # here, not at the top: only `--against REV` needs them
+    import tempfile
+
     if not revision or revision.startswith("-"):
         raise BaselineError(f"révision « {revision} » invalide")
     with tempfile.TemporaryDirectory(prefix="cockpit-rev-") as tmp:
