@@ -704,11 +704,9 @@ class _Loader:
         if front is None:
             return None
         locator = front.locator
-        f = Fields(front.data, relative,
-                   lambda k: (locator.key_line("", 0, k) + 1) if k else 1,
+        f = Fields(front.data, relative, lambda k: locator.key_line("", 0, k) if k else 1,
                    self.diagnostics, PurePosixPath(relative).name)
-        keys = {k: v + 1 for k, v in locator.key_lines("").items()}
-        return f, front, Source(relative, 1, keys)
+        return f, front, Source(relative, 1, locator.keys(""))
 
     def meeting(self, relative: str) -> Meeting | None:
         read = self.front_matter_doc(relative)

@@ -55,8 +55,10 @@ def _multiline_strings(text: str) -> list[tuple[int, int]]:
 class TomlLocator:
     """Where `[table]`, the i-th `[[array]]` and their keys are written (1-based lines)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, line_offset: int = 0) -> None:
+        """`line_offset`: how many lines of the file stand before `text` (a front matter)."""
         self._text = "\n" + text  # every line, the first too, follows a newline
+        self._offset = line_offset
         strings = _multiline_strings(self._text)
         self._string_starts = [start for start, _ in strings]
         self._string_ends = [end for _, end in strings]
@@ -77,11 +79,11 @@ class TomlLocator:
             index = counts.get(table, 0) if bracket == "[[" else 0
             counts[table] = index + 1
             current = (table, index)
-            self._spans.setdefault(current, (newlines + 1, body, body))
+            self._spans.setdefault(current, (newlines + 1 + line_offset, body, body))
         self._end_span(current, body, len(self._text))
 
     def _end_span(self, table: tuple[str, int], body: int, end: int) -> None:
-        line = self._spans[table][0] if table in self._spans else 1
+        line = self._spans[table][0] if table in self._spans else 1 + self._offset
         self._spans[table] = (line, body, end)
 
     def _in_string(self, offset: int) -> bool:

@@ -92,9 +92,13 @@ def heading_kind(title: str) -> str | None:
 
 @cache
 def _parser() -> MarkdownIt:
+    """CommonMark's block rules only: headings are blocks, and inline rules (emphasis,
+    links...) would only slow the parse down."""
     from markdown_it_pyrs import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    return MarkdownIt("zero").enable_many([
+        "blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph",
+        "reference", "html_block"])
 
 
 def parse_sections(body: str, first_line: int) -> tuple[Section, ...]:

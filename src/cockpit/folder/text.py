@@ -63,7 +63,7 @@ def parse_toml(
     and positions the French messages below are written for, is the one reported.
     """
     try:
-        return rtoml.loads(text), TomlLocator(text)
+        return rtoml.loads(text), TomlLocator(text, line_offset)
     except rtoml.TomlParsingError:
         pass
     import tomllib  # only for a file rtoml refuses: its errors have the positions we report
@@ -81,4 +81,4 @@ def parse_toml(
         rule = codes.BAD_DATE if english.startswith("Invalid date") else codes.TOML_SYNTAX
         diagnostics.append(rule.at(relative, line + line_offset, french, col=column))
         return None
-    return data, TomlLocator(text)
+    return data, TomlLocator(text, line_offset)
