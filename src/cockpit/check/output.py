@@ -15,12 +15,8 @@ SCHEMA_VERSION = 1
 _MARK = {Status.COVERED: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.TO_JUSTIFY: "?"}
 
 
-def excerpt(diagnostic: Diagnostic, texts: dict[str, str]) -> list[str]:
-    """The source line with the spot marked, ruff style."""
-    text = texts.get(diagnostic.file)
-    if text is None:
-        return []
-    lines = text.splitlines()
+def excerpt(diagnostic: Diagnostic, lines: list[str]) -> list[str]:
+    """The source line with the spot marked, ruff style (`lines`: the file's lines)."""
     if not 1 <= diagnostic.line <= len(lines):
         return []
     source = lines[diagnostic.line - 1]
@@ -36,10 +32,13 @@ def excerpt(diagnostic: Diagnostic, texts: dict[str, str]) -> list[str]:
 
 def human(result: CheckResult, *, quiet: bool = False) -> str:
     out: list[str] = []
+    lines: dict[str, list[str]] = {}  # each file split once: hundreds of messages may cite it
     for d in result.diagnostics:
         out.append(f"{d.file}:{d.line}:{d.col}: {d.code} {d.severity.french} : {d.message}")
         if not quiet:
-            out.extend(excerpt(d, result.texts))
+            if d.file not in lines:
+                lines[d.file] = result.texts.get(d.file, "").splitlines()
+            out.extend(excerpt(d, lines[d.file]))
             if d.hint:
                 out.append(f"   = à faire : {d.hint}")
             out.append("")
