@@ -1,7 +1,7 @@
 """The five référentiels shipped as data, and their typed loader.
 
 Each référentiel is one TOML file in ``data/`` named after its id. The loader
-reads it with rtoml (a compiled TOML parser) through :mod:`importlib.resources`, validates its
+reads it with rtoml (a compiled TOML parser) from the package's own folder, validates its
 shape and turns it into frozen dataclasses. Nothing here knows about a project
 folder: probes that evaluate a project against a criterion come later and are
 only *named* by the data (``Criterion.probes``).
@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import field
 from enum import StrEnum
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -51,8 +51,10 @@ __all__ = [
     "load_referential",
 ]
 
-_DATA_PACKAGE = __package__ or "cockpit.referentials"
 _DATA_DIR = "data"
+# Beside this module, where setuptools installs the package data (pyproject.toml); found from
+# the module's own path because importlib.resources took a third of importing the gap analysis.
+_DATA = Path(__file__).parent / _DATA_DIR
 
 
 class Phase(StrEnum):
@@ -333,9 +335,8 @@ class Referential:
 @cache
 def known_referential_ids() -> tuple[str, ...]:
     """Ids of the shipped référentiels, sorted."""
-    root = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR)
     return tuple(
-        sorted(entry.name.removesuffix(".toml") for entry in root.iterdir() if entry.name.endswith(".toml"))
+        sorted(entry.name.removesuffix(".toml") for entry in _DATA.iterdir() if entry.name.endswith(".toml"))
     )
 
 
@@ -345,7 +346,7 @@ def load_referential(referential_id: str) -> Referential:
     known = known_referential_ids()
     if referential_id not in known:
         raise UnknownReferential(referential_id, known)
-    resource = resources.files(_DATA_PACKAGE).joinpath(_DATA_DIR, f"{referential_id}.toml")
+    resource = _DATA / f"{referential_id}.toml"
     name = f"{_DATA_DIR}/{referential_id}.toml"
     try:
         data = rtoml.loads(resource.read_text(encoding="utf-8"))
