@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from cockpit.check.context import CheckContext
 from cockpit.check.diagnostic import Diagnostic, Severity
@@ -65,16 +64,27 @@ ORIGIN_NOT_NAMED = define(
 DIRECTORIES = ("meetings", "rex", "docs", "decisions")
 
 
+def posix(path: str) -> str:
+    """`str(PurePosixPath(path))` without making the path object, which the rules would make
+    for every action and piece of evidence: no empty or "." part, no trailing "/", a root of
+    one "/" (two when written with exactly two), "." for an empty path."""
+    relative = path.lstrip("/")
+    slashes = len(path) - len(relative)
+    root = "" if not slashes else "//" if slashes == 2 else "/"
+    return root + "/".join(part for part in relative.split("/") if part and part != ".") or "."
+
+
 def inside(path: str) -> bool:
     """A relative path that stays inside the project folder."""
-    posix = PurePosixPath(path.replace("\\", "/"))
-    if posix.is_absolute() or (path[1:3] == ":\\" or path[1:3] == ":/"):
+    path = path.replace("\\", "/")
+    if path.startswith("/") or path[1:3] == ":/":
         return False
     depth = 0
-    for part in posix.parts:
-        depth += -1 if part == ".." else 0 if part == "." else 1
-        if depth < 0:
-            return False
+    for part in path.split("/"):
+        if part and part != ".":
+            depth += -1 if part == ".." else 1
+            if depth < 0:
+                return False
     return True
 
 
@@ -85,7 +95,7 @@ def looks_like_path(text: str) -> bool:
 def resolve(project: Project, reference: str) -> str | None:
     """Why a `file#anchor` reference does not resolve, or None when it does."""
     path, _, anchor = reference.partition("#")
-    path = str(PurePosixPath(path.replace("\\", "/")))
+    path = posix(path.replace("\\", "/"))
     if path not in project.present and not (project.root / path).is_file():
         return f"le fichier « {path} » n'existe pas"
     if anchor:
@@ -97,33 +107,36 @@ def resolve(project: Project, reference: str) -> str | None:
 
 @check(PATH_OUTSIDE, UNKNOWN_FILE, UNKNOWN_ORIGIN)
 def paths(ctx: CheckContext) -> Iterator[Diagnostic]:
+    # A key's line is looked up only for a diagnostic: the first lookup in a table reads
+    # the lines of all its keys.
     project = ctx.project
     risks = {r.id for r in project.risks}
     indicators = {i.id for i in project.indicators}
     for action in project.actions:
         origin = action.origin
-        line = action.source.line_of("origin")
         if not origin:
             continue
         if not looks_like_path(origin):
             if origin not in risks and origin not in indicators:
                 yield UNKNOWN_ORIGIN.at(
-                    action.source.file, line,
+                    action.source.file, action.source.line_of("origin"),
                     f"action « {action.id} » : origine « {origin} » ni fichier, ni risque, "
                     "ni indicateur")
         elif not inside(origin):
-            yield PATH_OUTSIDE.at(action.source.file, line,
+            yield PATH_OUTSIDE.at(action.source.file, action.source.line_of("origin"),
                                   f"action « {action.id} » : « {origin} » sort du dossier")
         elif (problem := resolve(project, origin)) is not None:
-            yield UNKNOWN_FILE.at(action.source.file, line, f"action « {action.id} » : {problem}")
+            yield UNKNOWN_FILE.at(action.source.file, action.source.line_of("origin"),
+                                  f"action « {action.id} » : {problem}")
     for claim in project.evidence:
         for reference in claim.evidence:
-            line = claim.source.line_of("evidence")
             where = f"preuve {claim.referential} {claim.target}"
             if not inside(reference.partition("#")[0]):
-                yield PATH_OUTSIDE.at("evidence.toml", line, f"{where} : « {reference} » sort du dossier")
+                yield PATH_OUTSIDE.at("evidence.toml", claim.source.line_of("evidence"),
+                                      f"{where} : « {reference} » sort du dossier")
             elif (problem := resolve(project, reference)) is not None:
-                yield UNKNOWN_FILE.at("evidence.toml", line, f"{where} : {problem}")
+                yield UNKNOWN_FILE.at("evidence.toml", claim.source.line_of("evidence"),
+                                      f"{where} : {problem}")
 
 
 @check(MINUTES_ACTION_MISSING, MINUTES_DISAGREE, ORIGIN_NOT_NAMED)
@@ -151,7 +164,7 @@ def minutes_and_register(ctx: CheckContext) -> Iterator[Diagnostic]:
                     f"action {action.id} : échéance {mention.due} ici, {action.due} dans actions.toml")
     meetings = {m.path for m in project.meetings}
     for action in project.actions:
-        origin = str(PurePosixPath(action.origin)) if action.origin else ""
+        origin = posix(action.origin) if action.origin else ""
         if origin in meetings and action.id not in named.get(origin, set()):
             yield ORIGIN_NOT_NAMED.at(
                 action.source.file, action.source.line_of("origin"),
