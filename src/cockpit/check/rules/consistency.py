@@ -10,6 +10,7 @@ from cockpit.check.registry import check, define
 from cockpit.check.rules.references import UNKNOWN_FILE, UNKNOWN_ORIGIN
 from cockpit.folder.markdown import same_anchor
 from cockpit.model import Project
+from cockpit.report import french
 
 MINUTES_ACTION_MISSING = define(
     "K001", Severity.ERROR, "Action des minutes absente du plan d'actions",
@@ -197,4 +198,4 @@ def meeting_days(ctx: CheckContext) -> Iterator[Diagnostic]:
         if not ctx.calendar.is_working_day(meeting.date):
             yield MEETING_DAY_OFF.at(
                 meeting.path, meeting.source.line_of("date"),
-                f"la réunion est datée du {meeting.date:%d/%m/%Y}, jour non ouvré du calendrier")
+                f"la réunion est datée du {french.date(meeting.date)}, jour non ouvré du calendrier")

@@ -10,6 +10,7 @@ from cockpit.check.context import CheckContext
 from cockpit.check.diagnostic import Diagnostic, Severity
 from cockpit.check.registry import check, define
 from cockpit.model import Dependency, DependencyType, Task
+from cockpit.report import french
 
 if TYPE_CHECKING:
     from cockpit.schedule import WorkCalendar
@@ -93,9 +94,9 @@ def deadlines(ctx: CheckContext) -> Iterator[Diagnostic]:
         driving = schedule.critical_path[:3]
         yield DEADLINE_EXCEEDED.at(
             info.source.file or "cockpit.toml", info.source.line_of("deadline"),
-            f"le planning finit le {schedule.finish:%d/%m/%Y}, {schedule.late} jour"
+            f"le planning finit le {french.date(schedule.finish)}, {schedule.late} jour"
             f"{'s' if schedule.late > 1 else ''} ouvré{'s' if schedule.late > 1 else ''} après "
-            f"l'échéance du {schedule.deadline:%d/%m/%Y} (chemin critique : "
+            f"l'échéance du {french.date(schedule.deadline)} (chemin critique : "
             f"{', '.join(driving)}{'…' if len(schedule.critical_path) > 3 else ''})")
     for task in ctx.project.tasks:
         target = getattr(task, "deadline", None)
@@ -109,8 +110,8 @@ def deadlines(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield TARGET_MISSED.at(
                 *_where(task, "deadline"),
                 f"{kind} « {task.id} » est planifié{'e' if kind == 'la tâche' else ''} le "
-                f"{scheduled.finish:%d/%m/%Y}, {late} j ouvré{'s' if late > 1 else ''} après sa "
-                f"date cible du {target:%d/%m/%Y}")
+                f"{french.date(scheduled.finish)}, {late} j ouvré{'s' if late > 1 else ''} après sa "
+                f"date cible du {french.date(target)}")
 
 
 @check(NO_DURATION, NO_RESOURCES)
@@ -177,13 +178,13 @@ def _contradiction(task: Task, pred: Task, dep: Dependency, calendar: WorkCalend
         theirs, theirs_label, missing = pred.actual_start, "n'a commencé que le", \
             "n'a pas commencé"
         theirs_boundary = calendar.boundary(theirs) if theirs else 0
-    head = f"« {task.id} » {mine_label} le {mine:%d/%m/%Y} mais « {pred.id} », dont elle " \
+    head = f"« {task.id} » {mine_label} le {french.date(mine)} mais « {pred.id} », dont elle " \
            f"dépend ({_notation(dep)}),"
     if theirs is None:
         # A milestone's date is seldom recorded: work under way shows it was reached.
         return f"{head} {missing}" if lag >= 0 and not pred.is_milestone else ""
     if mine_boundary < theirs_boundary + lag:
-        return f"{head} {theirs_label} {theirs:%d/%m/%Y}"
+        return f"{head} {theirs_label} {french.date(theirs)}"
     return ""
 
 
@@ -200,8 +201,8 @@ def over_allocation(ctx: CheckContext) -> Iterator[Diagnostic]:
     members = {m.id: m for m in ctx.project.settings.team}
     for over in load.over_allocations:
         member = members[over.resource]
-        period = (f"le {over.first:%d/%m/%Y}" if over.first == over.last
-                  else f"du {over.first:%d/%m/%Y} au {over.last:%d/%m/%Y}")
+        period = (f"le {french.date(over.first)}" if over.first == over.last
+                  else f"du {french.date(over.first)} au {french.date(over.last)}")
         yield OVER_ALLOCATED.at(
             member.source.file or "cockpit.toml", member.source.line,
             f"« {member.id} » est surchargé(e) {period} ({over.days} j ouvré"
