@@ -164,6 +164,25 @@ def test_baseline_save_and_variance(folder: Path, capsys: pytest.CaptureFixture[
     assert main(["baseline", "save", "../x", str(folder)]) == 1
 
 
+def test_gantt_draws_each_task_under_its_baseline_bar(folder: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "baseline", "save", "v1", str(folder), "--date", "2026-01-02")
+    (folder / "wbs.toml").write_text(WBS.replace('"5j"', '"7j"'), encoding="utf-8")
+    code, out = run(capsys, "schedule", str(folder), "--baseline", "v1", "--gantt",
+                    "--width", "80")
+    lines = out.splitlines()
+    assert code == 0 and "░ référence « v1 »" in out
+    task = next(i for i, line in enumerate(lines) if "Cahier des charges" in line)
+    bar, reference = lines[task].rstrip(), lines[task + 1].rstrip()
+    # one column a calendar day, from the same Monday: 7 working days now (to the next
+    # Tuesday), 5 in the baseline
+    assert bar.count("█") == 9 and bar.endswith("█" * 9)
+    assert reference.count("░") == 5 and reference.endswith("░" * 5)
+    assert bar.index("█") == reference.index("░")
+    milestone = next(i for i, line in enumerate(lines) if "Réunion de lancement" in line)
+    assert lines[milestone + 1].strip() == "◇"
+
+
 def test_against_a_git_revision(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(folder)]
     subprocess.run([*git, "init", "-q"], check=True)

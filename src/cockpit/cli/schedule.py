@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.gantt:
             show_table(schedule, baseline, console)
         if not args.no_gantt:
-            console.print(gantt(schedule, status, args.width or console.width))
+            console.print(gantt(schedule, status, args.width or console.width, baseline))
         show_problems(schedule, console)
     return EXIT_OK
 
@@ -300,8 +300,10 @@ class _Scale:
         return (day - self.first).days // self.days_per_column
 
 
-def gantt(schedule: Schedule, status: dt.date | None, width: int) -> Text:
-    """Bars per task (critical in red, summaries as brackets, milestones ◆), the status date."""
+def gantt(schedule: Schedule, status: dt.date | None, width: int,
+          baseline: Baseline | None = None) -> Text:
+    """Bars per task (critical in red, summaries as brackets, milestones ◆), the status date,
+    and under each task its bar in the baseline (░, ◇ for a milestone) when one is given."""
     from rich.text import Text
 
     from cockpit.report import french
@@ -309,10 +311,13 @@ def gantt(schedule: Schedule, status: dt.date | None, width: int) -> Text:
     tasks = sorted(schedule.tasks, key=lambda t: _wbs_key(t.wbs))
     if not tasks:
         return Text("Aucune tâche à planifier.")
+    references = {v.task: (v.reference_start, v.reference_finish)
+                  for v in _variance_map(schedule, baseline).values()
+                  if v.reference_start is not None and v.reference_finish is not None}
     label_width = min(36, max(len(f"{t.wbs} {'  ' * t.level}{t.name}") for t in tasks) + 1)
-    first = min(t.start for t in tasks)
+    first = min([t.start for t in tasks] + [start for start, _ in references.values()])
     first -= dt.timedelta(days=first.weekday())  # columns start on a Monday
-    last = max(t.finish for t in tasks)
+    last = max([t.finish for t in tasks] + [finish for _, finish in references.values()])
     span = (last - first).days + 1
     room = max(20, width - label_width - 1)
     per = 1
@@ -327,6 +332,8 @@ def gantt(schedule: Schedule, status: dt.date | None, width: int) -> Text:
     out.append("   █ tâche  ", style="cyan")
     out.append("█ critique  ", style="red")
     out.append("◆ jalon  ▕━▏ tâche récapitulative  ")
+    if baseline is not None:
+        out.append(f"░ référence « {baseline.name} »  ", style="dim")
     out.append("│ date d'état\n", style="yellow")
     out.append(_ruler(scale, label_width))
     status_col = scale.column(status) if status is not None and first <= status <= last \
@@ -355,6 +362,10 @@ def gantt(schedule: Schedule, status: dt.date | None, width: int) -> Text:
         for cell, style in zip(cells, styles, strict=True):
             out.append(cell, style=style)
         out.append("\n")
+        if t.id in references and not t.summary:
+            a, b = (scale.column(day) for day in references[t.id])
+            bar = "◇" if t.milestone else "░" * (b - a + 1)
+            out.append(" " * (label_width + a) + bar + "\n", style="dim")
     if status is not None:
         out.append(f"Date d'état : {french.date(status)}", style="yellow")
     return out
