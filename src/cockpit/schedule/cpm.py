@@ -151,18 +151,18 @@ def schedule_from(net: Network, project: Project,
         summary = net.is_summary[i]
         s, f = es[i], ef[i]
         total = ls[i] - s
-        # The fields in order, positionally: creating an instance with 22 keywords builds a
-        # dict of them each time, and took half of this loop.
+        start, finish, late_start, late_finish = dates[i]
         out.append(ScheduledTask(
-            task.id, task.name, codes[i],  # id, name, wbs
-            net.tasks[net.parent[i]].id if net.parent[i] >= 0 else "",  # parent
-            codes[i].count("."), f - s, s, f, ls[i], lf[i],  # level, duration, es, ef, ls, lf
-            *dates[i],  # start, finish, late_start, late_finish
-            total, free[i], total <= 0,  # total_float, free_float, critical
-            not summary and f == s and (task.milestone or task.duration is not None),  # milestone
-            summary, tuple(map(_RESOURCE_SHARE, task.resources)),  # summary, resources
-            task.actual_start is not None or task.actual_finish is not None,  # started
-            task.actual_finish is not None,  # finished
+            id=task.id, name=task.name, wbs=codes[i],
+            parent=net.tasks[net.parent[i]].id if net.parent[i] >= 0 else "",
+            level=codes[i].count("."), duration=f - s, es=s, ef=f, ls=ls[i], lf=lf[i],
+            start=start, finish=finish, late_start=late_start, late_finish=late_finish,
+            total_float=total, free_float=free[i], critical=total <= 0,
+            milestone=not summary and f == s and (task.milestone or task.duration is not None),
+            summary=summary,
+            resources=tuple(map(_RESOURCE_SHARE, task.resources)),
+            started=task.actual_start is not None or task.actual_finish is not None,
+            finished=task.actual_finish is not None,
         ))
     critical = sorted((t for t in out if t.critical and not t.summary),
                       key=lambda t: (t.es, t.id))
