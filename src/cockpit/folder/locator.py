@@ -58,33 +58,33 @@ class TomlLocator:
     def __init__(self, text: str, line_offset: int = 0) -> None:
         """`line_offset`: how many lines of the file stand before `text` (a front matter)."""
         self._text = "\n" + text  # every line, the first too, follows a newline
-        self._offset = line_offset
         strings = _multiline_strings(self._text)
         self._string_starts = [start for start, _ in strings]
         self._string_ends = [end for _, end in strings]
-        # (table, index) -> (header line, offsets of the table's own lines)
-        self._spans: dict[tuple[str, int], tuple[int, int, int]] = {}
-        self._keys: dict[tuple[str, int], dict[str, int]] = {}
+        # Each table's lines follow the newline at `body`, which ends line `line` of the file
+        # (its header; for the top-level keys, the line before the text).
+        tables: list[tuple[tuple[str, int], int, int]] = [(("", 0), line_offset, 0)]
+        ends: list[int] = []
         counts: dict[str, int] = {}
-        current, newlines, position, body = ("", 0), 0, 0, 0
+        newlines, position = 0, 0
         for token in _HEADER.finditer(self._text):
             start = token.start()
             if self._in_string(start):
                 continue
-            self._end_span(current, body, start)
             newlines += self._text.count("\n", position, start)
-            position, body = start, token.end()
+            position = start
             bracket, header = token.groups()
             table = _name(header)
             index = counts.get(table, 0) if bracket == "[[" else 0
             counts[table] = index + 1
-            current = (table, index)
-            self._spans.setdefault(current, (newlines + 1 + line_offset, body, body))
-        self._end_span(current, body, len(self._text))
-
-    def _end_span(self, table: tuple[str, int], body: int, end: int) -> None:
-        line = self._spans[table][0] if table in self._spans else 1 + self._offset
-        self._spans[table] = (line, body, end)
+            ends.append(start)
+            tables.append(((table, index), newlines + 1 + line_offset, token.end()))
+        ends.append(len(self._text))
+        # (table, index) -> (line, offsets of the table's own lines), the first one declared
+        self._spans: dict[tuple[str, int], tuple[int, int, int]] = {}
+        for (table_id, line, body), end in zip(tables, ends, strict=True):
+            self._spans.setdefault(table_id, (line, body, end))
+        self._keys: dict[tuple[str, int], dict[str, int]] = {}
 
     def _in_string(self, offset: int) -> bool:
         index = bisect.bisect_right(self._string_starts, offset) - 1
@@ -117,8 +117,7 @@ class TomlLocator:
         span = self._spans.get(table)
         if span is None:
             return found
-        line, position, end = span
-        newlines = line - (1 if table == ("", 0) else 0)
+        newlines, position, end = span
         for token in _KEY.finditer(self._text, position, end):
             start = token.start()
             newlines += self._text.count("\n", position, start)
