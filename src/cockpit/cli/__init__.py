@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from cockpit.collector import collector_paused
+
 # Each module defines `register(subparsers)`, which adds its parser and sets `run`.
 COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", "baseline",
             "referentials")
@@ -77,8 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    from cockpit.schedule.collector import collector_paused
-
     try:
         # A command runs once: the cyclic collector would only scan, again and again, the
         # objects of the loaded folder, which hold no cycles and are freed when it ends (5 %

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import field
 from operator import attrgetter
 
+from cockpit.collector import collector_paused
 from cockpit.model import Project
 from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
-from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.network import LEAF, Network, Problem
 
 

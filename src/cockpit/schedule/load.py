@@ -16,10 +16,10 @@ from functools import cached_property, reduce
 from itertools import groupby
 from operator import add
 
+from cockpit.collector import collector_paused
 from cockpit.model import Project, ResourceKind, TeamMember
 from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
-from cockpit.schedule.collector import collector_paused
 from cockpit.schedule.cpm import Schedule
 
 TOLERANCE = 1e-6
