@@ -32,6 +32,7 @@ FIRST_PAINT = {"example": 1.0, "big": 2.0}
 def child(folder: str, scroll: bool) -> None:
     """Runs in its own interpreter: cold imports count."""
     import asyncio
+    import datetime as dt
 
     from cockpit.tui.app import CockpitApp
 
@@ -47,7 +48,7 @@ def child(folder: str, scroll: bool) -> None:
                 marks.setdefault("loaded", time.perf_counter() - T0)
 
     async def run() -> None:
-        app = Timed(folder, watch_interval=0)
+        app = Timed(folder, today=dt.date(2026, 12, 4), watch_interval=0)
         async with app.run_test(size=(160, 50)) as pilot:
             while "loaded" not in marks:
                 await pilot.pause(0.01)

@@ -7,11 +7,16 @@ with some files replaced (text or bytes) or removed (None). `found(result)` give
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
 from cockpit.check.diagnostic import Diagnostic
+
+# The day the tests run "today" (the shell's date, --today): a working Friday, so that
+# nothing depends on the real clock.
+TODAY = dt.date(2026, 12, 4)
 
 COCKPIT = """\
 # Projet de test

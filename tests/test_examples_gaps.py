@@ -16,6 +16,7 @@ import pytest
 
 from cockpit.check.gaps import Status
 from cockpit.check.run import run_check
+from helpers_folder import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -25,7 +26,7 @@ NAMES = ["robot-soudage", "plm-deploiement", "ligne-usinage-connectee", "bim-usi
 
 
 def statuses(example: str) -> dict[str, str]:
-    result = run_check(EXAMPLES / example)
+    result = run_check(EXAMPLES / example, today=TODAY)
     assert result.gaps is not None, f"{example} names no référentiel"
     found: dict[str, str] = {}
     for capacity in result.gaps.capacities:
@@ -47,7 +48,7 @@ def test_example_statuses(example: str) -> None:
 
 @pytest.mark.parametrize("example", NAMES)
 def test_example_has_no_gap_diagnostic(example: str) -> None:
-    result = run_check(EXAMPLES / example)
+    result = run_check(EXAMPLES / example, today=TODAY)
     assert [d for d in result.diagnostics if d.code.startswith("G")] == []
 
 
@@ -66,7 +67,7 @@ def test_lean_gaps_are_reported_and_nothing_else() -> None:
     example = EXAMPLES / "lean-atelier-peinture"
     if not (example / "GAPS.md").exists():
         pytest.skip("the Lean example is not written yet")
-    result = run_check(example)
+    result = run_check(example, today=TODAY)
     assert result.gaps is not None
     short = {k.id: k for c in result.gaps.capacities for k in c.criteria
              if k.status is not Status.COVERED}
@@ -79,6 +80,6 @@ def test_lean_gaps_are_reported_and_nothing_else() -> None:
 def test_json_names_the_capacities_ready_for_the_board() -> None:
     from cockpit.check.output import as_json
 
-    summary = json.loads(as_json(run_check(EXAMPLES / "robot-soudage")))["summary"]
+    summary = json.loads(as_json(run_check(EXAMPLES / "robot-soudage", today=TODAY)))["summary"]
     assert summary["ready_for_board"] == ["C1", "C2", "C3", "C4", "C5", "C6"]
     assert summary["capacities"] == {"covered": 6, "partial": 1, "missing": 0, "to_justify": 0}

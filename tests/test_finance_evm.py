@@ -27,10 +27,11 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.finance import EacMethod, Evm, compute_evm, plan_costs
+from cockpit.finance import EacMethod, Evm, compute_evm, plan_costs, status_date_of
 from cockpit.folder import load_project
 from cockpit.model import Project
 from cockpit.schedule import WorkCalendar, compute_schedule
+from helpers_folder import TODAY
 
 COCKPIT = """\
 [project]
@@ -134,9 +135,10 @@ def load(root: Path) -> Project:
 
 
 def evm_of(root: Path, status: dt.date | None = None):  # type: ignore[no-untyped-def]
+    """The EVM at `status`, or at the folder's status_date."""
     project = load(root)
     schedule = compute_schedule(project, WorkCalendar.from_settings(project.settings))
-    return compute_evm(project, schedule, status)
+    return compute_evm(project, schedule, status or status_date_of(project, TODAY))
 
 
 D = Decimal

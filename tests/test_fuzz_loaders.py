@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from cockpit.check.run import run_check
 from cockpit.folder import load_project
-from helpers_folder import CLEAN, make_project
+from helpers_folder import CLEAN, TODAY, make_project
 
 EXAMPLES = int(os.environ.get("COCKPIT_FUZZ_EXAMPLES", "300"))
 TARGETS = sorted(CLEAN)
@@ -73,7 +73,7 @@ def _survives(root: Path, target: str, data: bytes) -> None:
     try:
         path.write_bytes(data)
         loaded = load_project(root)
-        result = run_check(root)
+        result = run_check(root, today=TODAY)
         assert all(d.line >= 1 and d.message and d.file for d in result.diagnostics)
         if data != CLEAN[target].encode("utf-8") and loaded.project is None:
             assert loaded.diagnostics, "an unusable folder says why"
@@ -113,15 +113,15 @@ def test_several_broken_files_at_once(tmp_path: Path, pieces: list[tuple[str, st
         middle = len(base) // 2
         changes[target] = base[:middle] + piece + base[middle:]
     make_project(root, changes)
-    run_check(root)
+    run_check(root, today=TODAY)
 
 
 def test_a_file_that_is_a_folder_or_missing_never_raises(tmp_path: Path) -> None:
     for target in TARGETS:
         root = tmp_path / target.replace("/", "_")
         make_project(root, {target: None})
-        run_check(root)
+        run_check(root, today=TODAY)
         (root / target).mkdir(parents=True)
-        result = run_check(root)
+        result = run_check(root, today=TODAY)
         assert any(d.code == "F014" and d.file == target for d in result.diagnostics) or \
             target.endswith(".md") or target.startswith("decisions/")

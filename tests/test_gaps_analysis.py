@@ -9,6 +9,7 @@ from pathlib import Path
 from cockpit.check.gaps import CriterionResult, Status
 from cockpit.check.output import as_json, human
 from cockpit.check.run import run_check
+from helpers_folder import TODAY
 from test_probes_base import folder
 
 REF = "cqpm-charge-projets-industriels"
@@ -36,7 +37,7 @@ def _capacity(result: object, capacity: str):  # type: ignore[no-untyped-def]
 def test_judgement_criterion_to_justify_until_claimed(tmp_path: Path) -> None:
     folder(tmp_path, {"meetings/2026-01-06-copil.md": MINUTES.format(date="2026-01-06",
                                                                        phase="cadrage")})
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     c42 = _criterion(result, "C4", "C4.2")
     assert c42.status is Status.TO_JUSTIFY and c42.judgement
     assert c42.missing[0].startswith(f'pointez la preuve et justifiez-la dans evidence.toml : '
@@ -44,7 +45,7 @@ def test_judgement_criterion_to_justify_until_claimed(tmp_path: Path) -> None:
     (tmp_path / "evidence.toml").write_text(
         f'["{REF}".C4]\nevidence = ["meetings/2026-01-06-copil.md#ordre-du-jour"]\n'
         'justification = "Méthode participative au lancement."\n', encoding="utf-8")
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     c42 = _criterion(result, "C4", "C4.2")
     assert c42.status is Status.COVERED
     assert [str(e) for e in c42.evidence] == ["meetings/2026-01-06-copil.md#ordre-du-jour"]
@@ -55,7 +56,7 @@ def test_judgement_criterion_to_justify_until_claimed(tmp_path: Path) -> None:
 
 def test_claim_with_broken_evidence_or_no_justification(tmp_path: Path) -> None:
     folder(tmp_path, {"evidence.toml": f'["{REF}".C4]\nevidence = ["meetings/absent.md"]\n'})
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     c42 = _criterion(result, "C4", "C4.2")
     assert c42.status is Status.TO_JUSTIFY
     assert c42.missing == (
@@ -70,14 +71,14 @@ def test_candidate_mapping_covers_a_probed_criterion(tmp_path: Path) -> None:
                                          'kind = "note"\n+++\n\n## Objectifs\n',
                       "evidence.toml": f'["{REF}".C1.2]\nevidence = ["docs/analyse.md#objectifs"]\n'
                                        'justification = "Objectifs mesurables page 2."\n'})
-    c12 = _criterion(run_check(tmp_path), "C1", "C1.2")
+    c12 = _criterion(run_check(tmp_path, today=TODAY), "C1", "C1.2")
     assert c12.status is Status.COVERED
     assert c12.evidence[0].note == "preuve citée par le candidat (evidence.toml ligne 1)"
 
 
 def test_phase_not_reached_is_reported(tmp_path: Path) -> None:
     folder(tmp_path, phase="cadrage")
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     assert _capacity(result, "C7").phase_not_reached
     assert not _capacity(result, "C1").phase_not_reached
     assert _capacity(result, "C7").status is Status.MISSING
@@ -86,7 +87,7 @@ def test_phase_not_reached_is_reported(tmp_path: Path) -> None:
 
 def test_capacity_statuses_combine_criteria(tmp_path: Path) -> None:
     folder(tmp_path)
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     statuses = {c.id: c.status for c in result.gaps.capacities}  # type: ignore[union-attr]
     # An empty folder: no criterion has evidence, judgement ones included.
     assert set(statuses.values()) == {Status.MISSING}
@@ -100,14 +101,14 @@ def test_quantified_meetings_condition(tmp_path: Path) -> None:
     files = {"meetings/2026-01-06-copil.md": body.format(date="2026-01-06", phase="cadrage"),
              "meetings/2026-02-06-copil.md": body.format(date="2026-02-06", phase="cadrage")}
     folder(tmp_path, files)
-    c44 = _criterion(run_check(tmp_path), "C4", "C4.4")
+    c44 = _criterion(run_check(tmp_path, today=TODAY), "C4", "C4.4")
     assert c44.status is Status.PARTIAL
     assert any("à des phases différentes ; 1 aujourd'hui (cadrage)" in m for m in c44.missing)
 
 
 def test_unknown_referential_is_an_error_listing_the_known(tmp_path: Path) -> None:
     folder(tmp_path, referential="cqpm-charge-projet")
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     g001 = next(d for d in result.diagnostics if d.code == "G001")
     assert g001.severity.value == "error"
     assert "vouliez-vous dire « cqpm-charge-projets-industriels » ?" in g001.message
@@ -120,7 +121,7 @@ def test_evidence_toml_unknown_ids_warn_with_did_you_mean(tmp_path: Path) -> Non
                                        'justification = "x"\n\n'
                                        f'["{REF}".C44]\nevidence = ["cockpit.toml"]\n'
                                        'justification = "x"\n'})
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     messages = {d.code: d.message for d in result.diagnostics if d.code.startswith("G")}
     assert "vouliez-vous dire « cqpm-charge-projets-industriels » ?" in messages["G002"]
     assert messages["G003"].startswith(f"{REF} n'a ni capacité ni critère « C44 »")
@@ -129,7 +130,7 @@ def test_evidence_toml_unknown_ids_warn_with_did_you_mean(tmp_path: Path) -> Non
 
 def test_terminal_report_groups_by_unit_and_names_ready_capacities(tmp_path: Path) -> None:
     folder(tmp_path)
-    text = human(run_check(tmp_path))
+    text = human(run_check(tmp_path, today=TODAY))
     assert "── BDC 0028 — La définition d'un projet" in text
     assert "Prêtes pour le jury : aucune capacité" in text
 
@@ -145,5 +146,5 @@ def test_a_five_thousand_task_project_is_analysed(tmp_path: Path) -> None:
             f'resources = ["p:1%"]\n')
         tasks.append(f"[[task]]\n{kind}{parent if i % 100 else ''}")
     folder(tmp_path, {"cockpit.toml": team, "wbs.toml": "\n".join(tasks)})
-    result = run_check(tmp_path)
+    result = run_check(tmp_path, today=TODAY)
     assert result.gaps is not None and result.gaps.capacities

@@ -15,6 +15,7 @@ import pytest
 from cockpit.check.run import run_check
 from cockpit.cli import main
 from cockpit.folder.scaffold import available_overlays, date_values, scaffold
+from helpers_folder import TODAY
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -47,7 +48,9 @@ EXPECTED_KINDS = {
 
 
 def init(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(["init", *args])
+    """`cockpit init ARGS`, on TODAY unless the arguments give --today."""
+    pinned = [] if "--today" in args else ["--today", TODAY.isoformat()]
+    code = main(["init", *args, *pinned])
     return code, capsys.readouterr().out
 
 
@@ -56,7 +59,7 @@ def all_files(root: Path) -> list[Path]:
 
 
 def assert_clean(root: Path) -> None:
-    result = run_check(root, gaps=False)
+    result = run_check(root, today=TODAY, gaps=False)
     assert result.project is not None
     found = [f"{d.file}:{d.line}: {d.code} {d.message}" for d in result.diagnostics]
     assert found == [], "\n".join(found)
@@ -86,7 +89,7 @@ def test_init_creates_every_file_of_the_format(tmp_path: Path, capsys) -> None:
 def test_fresh_project_passes_check_without_any_diagnostic(tmp_path: Path, capsys) -> None:
     init(capsys, str(tmp_path / "p"))
     assert_clean(tmp_path / "p")
-    assert main(["check", str(tmp_path / "p")]) == 0
+    assert main(["check", str(tmp_path / "p"), "--today", TODAY.isoformat()]) == 0
     assert "0 erreur(s), 0 avertissement(s)" in capsys.readouterr().out
 
 
@@ -108,7 +111,7 @@ def test_each_referential_overlay(tmp_path: Path, capsys, referential: str) -> N
     assert EXPECTED_KINDS[referential] <= kinds(target)
     assert referential in (target / "evidence.toml").read_text(encoding="utf-8")
     assert_clean(target)
-    assert main(["check", "--no-gaps", str(target)]) == 0
+    assert main(["check", "--no-gaps", str(target), "--today", TODAY.isoformat()]) == 0
 
 
 def test_overlays_are_exactly_the_shipped_referentials() -> None:
@@ -129,7 +132,7 @@ def test_placeholders_are_filled_in_contents_and_names(tmp_path: Path, capsys) -
     assert project["title"] == "Mon projet"
     (meeting,) = (target / "meetings").glob("*.md")
     assert meeting.name == f"{project['start'].isoformat()}-lancement.md"
-    assert project["start"] >= dt.date.today()
+    assert project["start"] > TODAY
 
 
 def test_init_never_overwrites(tmp_path: Path, capsys) -> None:
@@ -149,12 +152,12 @@ def test_init_never_overwrites(tmp_path: Path, capsys) -> None:
 
 def test_second_init_adds_the_overlay_and_keeps_everything(tmp_path: Path) -> None:
     target = tmp_path / "p"
-    today = dt.date.today()
-    first = scaffold(target, {"id": "P", "title": "P"}, today=today)
+    today = TODAY
+    first = scaffold(target, {"id": "P", "title": "P"}, "", today)
     (meeting,) = (target / "meetings").iterdir()
     before = {p: p.read_bytes() for p in all_files(target)}
     second = scaffold(target, {"id": "P", "title": "P"}, "cqpm-charge-projets-industriels",
-                      today=today + dt.timedelta(days=40))
+                      today + dt.timedelta(days=40))
     assert set(second.kept) == set(first.created)
     assert {p: p.read_bytes() for p in before} == before
     # Dates come from the existing cockpit.toml: no second lancement meeting.
@@ -189,14 +192,26 @@ def test_date_placeholders_reuse_an_existing_project() -> None:
     assert values["due"] == "2026-01-19"
 
 
-@pytest.mark.parametrize("offset", range(7))
-def test_fresh_project_is_clean_whatever_the_day(tmp_path: Path, offset: int) -> None:
-    # Initialised on each day of the week (week-ends: the project starts on Monday) and
-    # checked the same day: `cockpit check` takes today as the status date, so the
-    # sample dates stay relative to the real today.
-    today = dt.date.today() + dt.timedelta(days=offset)
-    scaffold(tmp_path, {"id": "P", "title": "P"}, "cqpm-charge-projets-industriels", today=today)
-    assert_clean(tmp_path)
+# Weekdays, a week-end, public holidays (1 May, 14 July, Christmas), year end, 29 February.
+DAYS = ("2026-12-04", "2026-12-07", "2026-12-05", "2026-12-06", "2026-05-01", "2026-07-14",
+        "2026-12-25", "2026-12-31", "2027-01-01", "2028-02-29")
+
+
+@pytest.mark.parametrize("referential", ("", *REFERENTIALS))
+def test_fresh_project_has_no_diagnostic_whatever_the_day(tmp_path: Path, capsys,
+                                                        referential: str) -> None:
+    # `cockpit init --today D` then `cockpit check --today D`, as a user does on day D: the
+    # sample project starts on the next working day, so nothing is judged late on day one.
+    for day in DAYS:
+        target = tmp_path / day
+        option = ["--referential", referential] if referential else []
+        code, _ = init(capsys, str(target), "--today", day, *option)
+        assert code == 0
+        result = run_check(target, today=dt.date.fromisoformat(day))
+        found = [f"{d.file}:{d.line}: {d.code} {d.message}" for d in result.diagnostics]
+        assert found == [], f"{day}: " + "\n".join(found)
+        start = tomllib.loads((target / "cockpit.toml").read_text(encoding="utf-8"))["project"]["start"]
+        assert start > dt.date.fromisoformat(day)
 
 
 def test_templates_link_at_the_repository_root() -> None:

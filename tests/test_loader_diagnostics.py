@@ -17,6 +17,7 @@ from helpers_folder import (
     MEETING,
     PROGRESS,
     RISKS,
+    TODAY,
     WBS,
     found,
     line_of,
@@ -121,13 +122,13 @@ CASES = [
 
 
 def _check(root: Path) -> list[tuple[str, str, int]]:
-    return sorted(found(run_check(root, gaps=False).diagnostics))
+    return sorted(found(run_check(root, today=TODAY, gaps=False).diagnostics))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.file}-{i}" for i, c in enumerate(CASES)])
 def test_bad_file_is_reported_at_its_file_and_line(tmp_path: Path, case: Case) -> None:
     make_project(tmp_path, case.bad)
-    result = run_check(tmp_path, gaps=False)
+    result = run_check(tmp_path, today=TODAY, gaps=False)
     assert (case.code, case.file, case.line) in found(result.diagnostics), _check(tmp_path)
     if case.message:
         assert any(case.message in d.message or case.message in d.hint
@@ -138,7 +139,7 @@ def test_bad_file_is_reported_at_its_file_and_line(tmp_path: Path, case: Case) -
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.file}-{i}" for i, c in enumerate(CASES)])
 def test_nearest_good_file_is_not_reported(tmp_path: Path, case: Case) -> None:
     make_project(tmp_path, case.good)
-    codes = {d.code for d in run_check(tmp_path, gaps=False).diagnostics}
+    codes = {d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
     assert case.code not in codes, _check(tmp_path)
 
 
@@ -146,14 +147,14 @@ def test_clean_folder_has_no_diagnostic(tmp_path: Path) -> None:
     """No error at all, and nothing from the loader, references, consistency or [check]
     (rules other areas add later may warn about the sample's steering)."""
     make_project(tmp_path)
-    diagnostics = run_check(tmp_path, gaps=False).diagnostics
+    diagnostics = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
     assert [d for d in diagnostics if d.code[0] in "FRKC" or d.severity is Severity.ERROR] == []
 
 
 def test_unreadable_file_is_f014(tmp_path: Path) -> None:
     make_project(tmp_path, {"wbs.toml": None})
     (tmp_path / "wbs.toml").mkdir()
-    assert ("F014", "wbs.toml", 1) in found(run_check(tmp_path, gaps=False).diagnostics)
+    assert ("F014", "wbs.toml", 1) in found(run_check(tmp_path, today=TODAY, gaps=False).diagnostics)
 
 
 def test_no_cockpit_toml_is_fatal(tmp_path: Path) -> None:
@@ -174,7 +175,7 @@ def test_broken_file_leaves_the_rest_read(tmp_path: Path) -> None:
 def test_every_problem_in_one_pass(tmp_path: Path) -> None:
     make_project(tmp_path, {"wbs.toml": WBS_DURATION, "risks.toml": RISKS_RANGE,
                             "actions.toml": ACTION_TYPO})
-    codes = {d.code for d in run_check(tmp_path, gaps=False).diagnostics}
+    codes = {d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
     assert {"F009", "F007", "F011"} <= codes
 
 

@@ -19,6 +19,7 @@ from helpers_folder import (
     PROGRESS,
     REQUIREMENTS,
     RISKS,
+    TODAY,
     WBS,
     found,
     line_of,
@@ -142,20 +143,21 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.file}-{i}" for i, c in enumerate(CASES)])
 def test_rule_is_reported_at_its_file_and_line(tmp_path: Path, case: Case) -> None:
     make_project(tmp_path, case.bad)
-    diagnostics = run_check(tmp_path, gaps=False).diagnostics
+    diagnostics = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
     assert (case.code, case.file, case.line) in found(diagnostics), sorted(found(diagnostics))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.file}-{i}" for i, c in enumerate(CASES)])
 def test_nearest_good_folder_is_not_reported(tmp_path: Path, case: Case) -> None:
     make_project(tmp_path, case.good)
-    diagnostics = run_check(tmp_path, gaps=False).diagnostics
+    diagnostics = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
     assert case.code not in {d.code for d in diagnostics}, sorted(found(diagnostics))
 
 
 def test_unknown_reference_suggests_the_close_id(tmp_path: Path) -> None:
     make_project(tmp_path, {"progress.csv": PROGRESS.replace(",cdc,", ",cdcc,")})
-    messages = [d.message for d in run_check(tmp_path, gaps=False).diagnostics if d.code == "R001"]
+    messages = [d.message for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+                if d.code == "R001"]
     assert messages and "« cdc »" in messages[0]
 
 
@@ -163,7 +165,7 @@ def test_ignore_for_the_project_silences_every_file(tmp_path: Path) -> None:
     costs = COSTS.replace("comment", "commentaire", 1)
     make_project(tmp_path, {"cockpit.toml": _ignore("F011"), "actions.toml": ACTION_TYPO,
                             "costs.csv": costs})
-    codes = {d.code for d in run_check(tmp_path, gaps=False).diagnostics}
+    codes = {d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
     assert "F011" not in codes and "C001" not in codes
 
 
@@ -171,7 +173,7 @@ def test_ignore_for_a_file_silences_only_that_file(tmp_path: Path) -> None:
     costs = COSTS.replace("comment", "commentaire", 1)
     make_project(tmp_path, {"cockpit.toml": _ignore("F011", "actions.toml"),
                             "actions.toml": ACTION_TYPO, "costs.csv": costs})
-    remaining = {(d.code, d.file) for d in run_check(tmp_path, gaps=False).diagnostics}
+    remaining = {(d.code, d.file) for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
     assert ("F011", "costs.csv") in remaining
     assert ("F011", "actions.toml") not in remaining
 
@@ -179,12 +181,12 @@ def test_ignore_for_a_file_silences_only_that_file(tmp_path: Path) -> None:
 def test_ignore_without_reason_is_an_error(tmp_path: Path) -> None:
     text = COCKPIT + '\n[[check.ignore]]\ncode = "F011"\n'
     make_project(tmp_path, {"cockpit.toml": text, "actions.toml": ACTION_TYPO})
-    diagnostics = run_check(tmp_path, gaps=False).diagnostics
+    diagnostics = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
     assert ("F008", "cockpit.toml", len(COCKPIT.splitlines()) + 2) in found(diagnostics)
 
 
 def test_check_configuration_codes_cannot_be_ignored(tmp_path: Path) -> None:
     text = _ignore("C002", reason="on veut tout taire") + IGNORE.format(code="X999", file="", reason="r")
     make_project(tmp_path, {"cockpit.toml": text})
-    codes = [d.code for d in run_check(tmp_path, gaps=False).diagnostics]
+    codes = [d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics]
     assert "C002" in codes

@@ -25,7 +25,7 @@ from cockpit.folder.save import (
     set_record_field,
 )
 from cockpit.folder.scaffold import available_overlays, scaffold
-from helpers_folder import ACTIONS, CLEAN, COCKPIT, COSTS, MEETING, hashes, make_project
+from helpers_folder import ACTIONS, CLEAN, COCKPIT, COSTS, MEETING, TODAY, hashes, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETING_PATH = "meetings/2026-01-12-lancement.md"
@@ -446,7 +446,7 @@ def test_round_trip_of_the_clean_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("overlay", ["", *available_overlays()])
 def test_round_trip_of_every_template(tmp_path: Path, overlay: str) -> None:
-    scaffold(tmp_path, {"id": "TEST", "title": "Projet d'essai"}, overlay)
+    scaffold(tmp_path, {"id": "TEST", "title": "Projet d'essai"}, overlay, TODAY)
     _round_trip(tmp_path)
 
 

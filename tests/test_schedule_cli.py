@@ -15,6 +15,7 @@ from cockpit.check.rules.schedule import deadlines
 from cockpit.check.run import run_check
 from cockpit.cli import main
 from cockpit.folder import load_project
+from helpers_folder import TODAY
 
 COCKPIT = """\
 [project]
@@ -199,7 +200,7 @@ def test_check_reports_schedule_rules_with_lines(folder: Path) -> None:
     wbs = WBS + '\n[[task]]\nid = "x"\nname = "X"\nduration = "2j"\nafter = ["y", "fantome"]\n' \
         '\n[[task]]\nid = "y"\nname = "Y"\nduration = "1j"\nresources = ["bruno"]\nafter = ["x"]\n'
     (folder / "wbs.toml").write_text(wbs, encoding="utf-8")
-    result = run_check(folder, gaps=False)
+    result = run_check(folder, today=TODAY, gaps=False)
     found = {(d.code, d.file, d.line) for d in result.diagnostics if d.code.startswith("S")}
     lines = wbs.splitlines()
     after_x = next(k for k, line in enumerate(lines, 1) if line.startswith('after = ["y"'))
@@ -214,7 +215,7 @@ def test_check_reports_schedule_rules_with_lines(folder: Path) -> None:
 def test_check_deadline_exceeded(folder: Path) -> None:
     (folder / "cockpit.toml").write_text(COCKPIT.replace("2026-01-30", "2026-01-07"),
                                          encoding="utf-8")
-    result = run_check(folder, gaps=False)
+    result = run_check(folder, today=TODAY, gaps=False)
     late = [d for d in result.diagnostics if d.code == "S001"]
     assert len(late) == 1 and late[0].file == "cockpit.toml" and late[0].line == 5
     assert "2 jours ouvrés après l'échéance" in late[0].message
@@ -225,7 +226,7 @@ def test_check_inconsistent_actuals(folder: Path) -> None:
         .replace('name = "Validation"', 'name = "Validation"\nactual_finish = 2026-01-06') \
         .replace('name = "Veille"', 'name = "Veille"\nafter = ["cdc"]\nactual_start = 2026-01-06')
     (folder / "wbs.toml").write_text(wbs, encoding="utf-8")
-    messages = [d.message for d in run_check(folder, gaps=False).diagnostics
+    messages = [d.message for d in run_check(folder, today=TODAY, gaps=False).diagnostics
                 if d.code == "S005"]
     # cdc under way shows the kick-off milestone was reached, though its date is not recorded
     assert messages == ["« veille » a commencé le 06/01/2026 mais « cdc », dont elle dépend "
@@ -242,11 +243,11 @@ def test_milestone_after_its_target_date(tmp_path: Path) -> None:
     loaded = load_project(tmp_path)
     assert loaded.project is not None and not loaded.diagnostics
     plan = loaded.project
-    found = list(deadlines(CheckContext(plan)))
+    found = list(deadlines(CheckContext(plan, TODAY)))
     assert [d.code for d in found] == ["S002"]
     assert "le jalon « go » est planifié le 09/01/2026, 2 j ouvrés après sa date cible" \
         in found[0].message
-    scheduled = CheckContext(plan).schedule.task("go")
+    scheduled = CheckContext(plan, TODAY).schedule.task("go")
     assert scheduled is not None and scheduled.total_float == -2  # the target bounds late dates
 
 
@@ -279,9 +280,9 @@ def test_check_actuals_honour_the_dependency_lag(tmp_path: Path) -> None:
            '[[task]]\nid = "b"\nname = "B"\nduration = "3j"\nafter = ["a FD-2j"]\n'
            'actual_start = {start}\n')
     (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-08"), encoding="utf-8")
-    assert [d for d in run_check(tmp_path, gaps=False).diagnostics if d.code == "S005"] == []
+    assert [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics if d.code == "S005"] == []
     (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-07"), encoding="utf-8")
-    found = [d for d in run_check(tmp_path, gaps=False).diagnostics if d.code == "S005"]
+    found = [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics if d.code == "S005"]
     assert [(d.line, d.message) for d in found] == [
         (13, "« b » a commencé le 07/01/2026 mais « a », dont elle dépend (FD-2j), "
              "n'a fini que le 09/01/2026")]

@@ -11,6 +11,7 @@ from cockpit.steering import actions, indicators, risks
 from cockpit.steering.dashboard import Dashboard
 from cockpit.steering.meetings import by_kind, by_phase, meeting_path, render_new_meeting, situation
 from cockpit.steering.variances import VarianceKind
+from helpers_folder import TODAY
 from test_finance_evm import load, write_textbook
 
 D = dt.date
@@ -126,7 +127,7 @@ def test_indicator_off_target(tmp_path: Path) -> None:
 def test_variances_until_analysed(tmp_path: Path) -> None:
     # The textbook project: SPI = CPI = 0.88 at Jan 23, below 0.9.
     project = load(write_textbook(tmp_path))
-    board = Dashboard(project)
+    board = Dashboard(project, TODAY)
     kinds = {v.kind: v for v in board.variances}
     assert set(kinds) == {VarianceKind.SPI, VarianceKind.CPI}
     assert all(not v.analysed_by for v in kinds.values())
@@ -134,7 +135,7 @@ def test_variances_until_analysed(tmp_path: Path) -> None:
                        decisions=("Le CPI dérive sur C : renégocier l'achat.",))
     earlier = Meeting("meetings/2026-01-02-point.md", "Point", D(2026, 1, 2),
                       decisions=("SPI à surveiller",))
-    board = Dashboard(dataclasses.replace(project, meetings=(analysis, earlier)))
+    board = Dashboard(dataclasses.replace(project, meetings=(analysis, earlier)), TODAY)
     kinds = {v.kind: v for v in board.variances}
     assert kinds[VarianceKind.CPI].analysed_by == "meetings/2026-01-23-point.md"
     assert kinds[VarianceKind.SPI].analysed_by == ""  # the earlier meeting does not count
@@ -144,7 +145,7 @@ def test_deadline_slip_names_the_critical_path(tmp_path: Path) -> None:
     root = write_textbook(tmp_path)
     text = (root / "cockpit.toml").read_text(encoding="utf-8").replace("2026-01-30", "2026-01-28")
     (root / "cockpit.toml").write_text(text, encoding="utf-8")
-    board = Dashboard(load(root))
+    board = Dashboard(load(root), TODAY)
     (slip,) = [v for v in board.variances if v.kind is VarianceKind.DEADLINE]
     assert slip.subjects[:2] == ("B", "A") and "2 j ouvrés" in slip.message
     assert slip.file == "cockpit.toml"
@@ -154,7 +155,7 @@ def test_new_meeting_agenda_is_prefilled(tmp_path: Path) -> None:
     project = load(write_textbook(tmp_path))
     project = dataclasses.replace(project, actions=(
         Action("A1", "Commander le robot", who="r1", due=D(2026, 1, 20)),))
-    board = Dashboard(project)
+    board = Dashboard(project, TODAY)
     text = render_new_meeting(project, "copil", "COPIL n°2 : arbitrage", D(2026, 1, 26),
                               situation(board), board.actions)
     assert meeting_path(D(2026, 1, 26), "COPIL n°2 : arbitrage") == \

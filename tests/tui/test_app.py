@@ -9,6 +9,7 @@ from tui_helpers import SIZE, run_async, settle
 
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.widgets.wbs_table import WbsTable
+from helpers_folder import TODAY
 
 
 def text_of(app: CockpitApp, selector: str) -> str:
@@ -20,7 +21,7 @@ def text_of(app: CockpitApp, selector: str) -> str:
 
 @run_async
 async def test_dashboard_opens_on_the_project(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert app.current_mode == "dashboard"
@@ -34,7 +35,7 @@ async def test_dashboard_opens_on_the_project(project: Path) -> None:
 async def test_every_view_is_one_key_away(project: Path) -> None:
     from cockpit.tui.views import VIEWS
 
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         for view in VIEWS:
@@ -47,7 +48,7 @@ async def test_every_view_is_one_key_away(project: Path) -> None:
 @run_async
 async def test_wbs_edit_in_place_saves_and_undoes(project: Path) -> None:
     before = (project / "wbs.toml").read_text(encoding="utf-8")
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("w")
@@ -76,7 +77,7 @@ async def test_wbs_cursor_moves_redraw_two_lines_not_the_table(tmp_path: Path) -
     generate = Path(__file__).parents[2] / "bench" / "generate.py"
     subprocess.run([sys.executable, str(generate), str(folder), "--tasks", "1000"],
                    check=True, capture_output=True)
-    app = CockpitApp(folder, watch_interval=0)
+    app = CockpitApp(folder, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("w")
@@ -100,7 +101,7 @@ async def test_wbs_cursor_moves_redraw_two_lines_not_the_table(tmp_path: Path) -
 async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path) -> None:
     journal = project / "progress.csv"
     before = journal.read_text(encoding="utf-8")
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("w")
@@ -125,7 +126,7 @@ async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path
 @run_async
 async def test_wbs_refuses_a_bad_duration_and_writes_nothing(project: Path) -> None:
     before = (project / "wbs.toml").read_bytes()
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("w", "down", "down", "right", "right", "enter")
@@ -137,7 +138,7 @@ async def test_wbs_refuses_a_bad_duration_and_writes_nothing(project: Path) -> N
 
 @run_async
 async def test_edit_refused_when_file_changed_outside(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("w")
@@ -153,7 +154,7 @@ async def test_edit_refused_when_file_changed_outside(project: Path) -> None:
 
 @run_async
 async def test_files_edited_outside_are_reloaded(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=30)
+    app = CockpitApp(project, today=TODAY, watch_interval=30)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         generation = app.snapshot.generation  # type: ignore[union-attr]
@@ -173,7 +174,7 @@ async def test_files_edited_outside_are_reloaded(project: Path) -> None:
 async def test_gantt_scrolls_to_a_task_and_zooms(project: Path) -> None:
     from cockpit.tui.widgets.gantt_chart import GanttChart
 
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("g")
@@ -197,7 +198,7 @@ async def test_gantt_scrolls_to_a_task_and_zooms(project: Path) -> None:
 async def test_help_lists_the_keys(project: Path) -> None:
     from textual.widgets import Markdown
 
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("g")
@@ -212,7 +213,7 @@ async def test_help_lists_the_keys(project: Path) -> None:
 
 @run_async
 async def test_palette_opens_a_view(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p")
@@ -227,7 +228,7 @@ async def test_palette_opens_a_view(project: Path) -> None:
 @run_async
 async def test_broken_folder_opens_on_diagnostics(project: Path) -> None:
     (project / "cockpit.toml").write_text("[project\nid = ", encoding="utf-8")
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "ne peut pas être lu" in text_of(app, "#notice")

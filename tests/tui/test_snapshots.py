@@ -15,10 +15,11 @@ from tui_helpers import SIZE, settle
 
 from cockpit.tui.app import CockpitApp
 from cockpit.tui.views import VIEWS
+from helpers_folder import TODAY
 
 
 def _app(folder: Path) -> CockpitApp:
-    return CockpitApp(folder, watch_interval=0)
+    return CockpitApp(folder, today=TODAY, watch_interval=0)
 
 
 @pytest.mark.parametrize("key,mode", [(v.key, v.mode) for v in VIEWS],

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Markdown, OptionList, Static, Tree
 from tui_helpers import SIZE, run_async, settle
 
 from cockpit.tui.app import CockpitApp
+from helpers_folder import TODAY
 
 
 def text_of(app: CockpitApp, selector: str) -> str:
@@ -25,7 +26,7 @@ async def _open(app: CockpitApp, pilot, key: str) -> None:  # type: ignore[no-un
 
 @run_async
 async def test_actions_filter_and_mark_done(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "a")
         table = app.screen.query_one(DataTable)
@@ -49,7 +50,7 @@ async def test_actions_filter_and_mark_done(project: Path) -> None:
 async def test_risk_edit_moves_it_on_the_heat_map(project: Path) -> None:
     from textual.widgets import Input
 
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "r")
         await pilot.press("enter")
@@ -66,7 +67,7 @@ async def test_risk_edit_moves_it_on_the_heat_map(project: Path) -> None:
 
 @run_async
 async def test_new_meeting_from_the_template(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "m")
         assert app.screen.query_one(OptionList).option_count == 1
@@ -85,7 +86,7 @@ async def test_new_meeting_from_the_template(project: Path) -> None:
 
 @run_async
 async def test_add_a_measure(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "i")
         await pilot.press("n")
@@ -99,7 +100,7 @@ async def test_add_a_measure(project: Path) -> None:
 
 @run_async
 async def test_load_shows_over_allocations(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "c")
         table = app.screen.query_one(DataTable)
@@ -111,7 +112,7 @@ async def test_load_shows_over_allocations(project: Path) -> None:
 
 @run_async
 async def test_budget_table_follows_a_progress_edit_outside(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "b")
         table = app.screen.query_one(DataTable)
@@ -126,7 +127,7 @@ async def test_budget_table_follows_a_progress_edit_outside(project: Path) -> No
 
 @run_async
 async def test_documents_navigation(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "x")
         markdown = app.screen.query_one(Markdown)
@@ -138,7 +139,7 @@ async def test_documents_navigation(project: Path) -> None:
 
 @run_async
 async def test_gaps_show_what_is_missing(project: Path) -> None:
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "e")
         tree = app.screen.query_one(Tree)
@@ -152,7 +153,7 @@ async def test_gaps_show_what_is_missing(project: Path) -> None:
 async def test_diagnostics_show_the_source_line(project: Path) -> None:
     (project / "risks.toml").write_text(
         '[[risk]]\nid = "R9"\ntitle = "Sans cote"\nprobability = 9\n', encoding="utf-8")
-    app = CockpitApp(project, watch_interval=0)
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot, "d")
         table = app.screen.query_one(DataTable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -18,7 +19,14 @@ class CheckContext:
     """The loaded project; the calendar and schedule are computed on first use."""
 
     project: Project
+    today: dt.date  # given by the shell: the status date when cockpit.toml has none
     cache: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def status_date(self) -> dt.date:
+        from cockpit.finance import status_date_of
+
+        return status_date_of(self.project, self.today)
 
     @cached_property
     def calendar(self) -> WorkCalendar:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -46,16 +47,19 @@ class CheckResult:
         return sum(1 for d in self.diagnostics if d.severity is severity)
 
 
-def run_check(root: Path | str, *, gaps: bool = True, source: FileSource | None = None) -> CheckResult:
-    """Everything `cockpit check` reports; `source` (default: the disk) is where files are read,
-    e.g. the safe saving API's ProjectFiles, which remembers what it read."""
+def run_check(root: Path | str, *, today: dt.date, gaps: bool = True,
+              source: FileSource | None = None) -> CheckResult:
+    """Everything `cockpit check` reports; `today` is the status date when cockpit.toml has
+    none (the shell's date: the core never reads the clock); `source` (default: the disk) is
+    where files are read, e.g. the safe saving API's ProjectFiles, which remembers what it
+    read."""
     root = Path(root)
     loaded = load_project(root, source)
     diagnostics = list(loaded.diagnostics)
     result = CheckResult(root, loaded.project, diagnostics, loaded.texts)
     if loaded.project is None:
         return result
-    ctx = CheckContext(loaded.project)
+    ctx = CheckContext(loaded.project, today)
     result.context = ctx
     for _codes, validate in CHECKS:
         diagnostics.extend(validate(ctx))

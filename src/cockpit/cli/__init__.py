@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import re
 import sys
@@ -54,28 +55,74 @@ _ARGPARSE_FRENCH = tuple((re.compile(english), french) for english, french in (
 ))
 
 
+TODAY_HELP = ("date du jour (AAAA-MM-JJ ; défaut : l'horloge de la machine) : date d'état "
+              "quand cockpit.toml n'a pas de status_date, dates de « cockpit init », de "
+              "« meeting new » et de « baseline save »")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = FrenchParser(
         prog="cockpit",
         description="Le cockpit du chargé de projet : un dossier de projet en texte brut, "
-        "vérifié critère par critère de son référentiel.",
+        "vérifié critère par critère de son référentiel. « cockpit [DOSSIER] » ouvre "
+        "l'application terminal ; les commandes ci-dessous travaillent sans elle.",
     )
     parser.add_argument("--debug", action="store_true", help="affiche la trace d'une erreur interne")
+    parser.add_argument("--today", metavar="AAAA-MM-JJ", help=TODAY_HELP + " ; avant ou après "
+                        "la commande et le dossier")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
     for name in COMMANDS:
         importlib.import_module(f"cockpit.cli.{name}").register(subparsers)
+    _document_today(subparsers)
     return parser
+
+
+def _document_today(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Every command's help lists --today (main() reads it wherever it stands)."""
+    for parser in subparsers.choices.values():
+        nested = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        if nested:
+            for action in nested:
+                _document_today(action)
+        else:
+            parser.add_argument("--today", metavar="AAAA-MM-JJ", help=TODAY_HELP)
+
+
+def _take_today(args_list: list[str]) -> tuple[list[str], dt.date | None]:
+    """Remove `--today DATE` (or `--today=DATE`) from the arguments, wherever it stands."""
+    rest: list[str] = []
+    text: str | None = None
+    items = iter(args_list)
+    for item in items:
+        if item == "--today":
+            text = next(items, "")
+        elif item.startswith("--today="):
+            text = item.partition("=")[2]
+        else:
+            rest.append(item)
+    if text is None:
+        return rest, None
+    try:
+        return rest, dt.date.fromisoformat(text)
+    except ValueError:
+        build_parser().error(f"argument --today : date « {text} » illisible "
+                             "(AAAA-MM-JJ, par exemple 2026-10-16)")
+        raise  # error() exits; this line is never reached
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list
     args_list = [a for a in args_list if a != "--debug"]
+    args_list, given = _take_today(args_list)
+    # The one place where cockpit reads the clock: the core receives `today` from here.
+    today = given or dt.date.today()
     if not args_list or not (args_list[0] in COMMANDS or args_list[0].startswith("-")):
-        return _open_tui(args_list)
+        return _open_tui(args_list, today)
     parser = build_parser()
     args = parser.parse_args(args_list)
     args.debug = debug
+    args.today = today
     if args.command is None:
         parser.print_help()
         return 0
@@ -97,8 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _open_tui(args: list[str]) -> int:
+def _open_tui(args: list[str], today: dt.date) -> int:
     """`cockpit [DIR]` opens the Textual cockpit."""
     from cockpit.cli.tui import run_tui
 
-    return run_tui(args)
+    return run_tui(args, today)

@@ -52,7 +52,7 @@ def save(args: argparse.Namespace) -> int:
     schedule = compute_schedule(project)
     replaced = baseline_path(root, args.name).exists()
     try:
-        path = save_baseline(root, args.name, schedule, args.date or dt.date.today())
+        path = save_baseline(root, args.name, schedule, args.date or args.today)
     except (BaselineError, OSError) as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_PROBLEMS

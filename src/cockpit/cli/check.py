@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         print(f"cockpit : « {args.dir} » n'est pas un dossier.")
         return EXIT_UNUSABLE
-    result = run_check(root, gaps=not args.no_gaps)
+    result = run_check(root, today=args.today, gaps=not args.no_gaps)
     print(FORMATS[args.format](result) if args.format in FORMATS else human(result,
                                                                              quiet=args.quiet))
     if result.project is None:

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     target.mkdir(parents=True, exist_ok=True)
     name = target.resolve().name
     result = scaffold(target, {"id": _identifier(name), "title": args.title or name},
-                      args.referential)
+                      args.referential, args.today)
     for relative in result.created:
         print(f"  créé     {relative}")
     for relative in result.kept:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
 from cockpit.cli.report import _date, load_board
@@ -38,10 +37,10 @@ def run_new(args: argparse.Namespace) -> int:
     from cockpit.folder.save import FileExistsSaveError, ProjectFiles, SaveError
     from cockpit.steering.meetings import meeting_path, render_new_meeting, situation
 
-    board = load_board(args.dir)
+    board = load_board(args.dir, args.today)
     if board is None:
         return EXIT_UNUSABLE
-    day = args.date or dt.date.today()
+    day = args.date or args.today
     relative = meeting_path(day, args.title)
     text = render_new_meeting(board.project, args.kind, args.title, day, situation(board),
                               board.actions)
@@ -63,7 +62,7 @@ def run_list(args: argparse.Namespace) -> int:
     from cockpit.report import french
     from cockpit.steering.meetings import KIND_FRENCH, by_kind, by_phase, chronological
 
-    board = load_board(args.dir)
+    board = load_board(args.dir, args.today)
     if board is None:
         return EXIT_UNUSABLE
     meetings = board.project.meetings

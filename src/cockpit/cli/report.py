@@ -32,7 +32,7 @@ def folder(directory: str) -> Path | None:
     return root
 
 
-def load_board(directory: str, day: dt.date | None = None) -> Any:
+def load_board(directory: str, today: dt.date, day: dt.date | None = None) -> Any:
     """The steering Dashboard of a folder, or None after saying why on stderr."""
     from cockpit.report.build import ReportError, dashboard
 
@@ -40,7 +40,7 @@ def load_board(directory: str, day: dt.date | None = None) -> Any:
     if root is None:
         return None
     try:
-        return dashboard(root, day)
+        return dashboard(root, today, day)
     except ReportError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return None
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if root is None:
         return EXIT_UNUSABLE
     try:
-        text = render(build(args.kind, root, args.date), args.format)
+        text = render(build(args.kind, root, args.today, args.date), args.format)
     except ReportError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_UNUSABLE

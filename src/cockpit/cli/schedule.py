@@ -113,8 +113,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(schedule_csv(schedule, baseline))
     else:
+        from cockpit.finance.evm import status_date_of
+
         console = _console(args.width)
-        status = project.settings.project.status_date or dt.date.today()
+        status = status_date_of(project, args.today)
         if not args.gantt:
             show_table(schedule, baseline, console)
         if not args.no_gantt:

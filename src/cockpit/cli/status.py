@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from cockpit.report.summary import as_dict
 
-    board = load_board(args.dir, args.date)
+    board = load_board(args.dir, args.today, args.date)
     if board is None:
         return EXIT_UNUSABLE
     if args.format == "json":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ EXIT_USAGE = 2
 USAGE = "usage : cockpit [DOSSIER]   (ou « cockpit --help » pour les sous-commandes)\n"
 
 
-def run_tui(args: list[str]) -> int:
+def run_tui(args: list[str], today: dt.date) -> int:
     """Open the app on DIR (default "."); exit 2 with a French message when it is no project."""
     if len(args) > 1:
         sys.stderr.write(USAGE + "cockpit : erreur de commande : un seul dossier à la fois\n")
@@ -25,5 +26,5 @@ def run_tui(args: list[str]) -> int:
         return EXIT_USAGE
     from cockpit.tui.app import CockpitApp
 
-    CockpitApp(root).run()
+    CockpitApp(root, today=today).run()
     return 0

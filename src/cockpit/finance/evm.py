@@ -150,9 +150,9 @@ class EvmReport:
     loose_bac: Decimal = ZERO  # budget lines on no task, or an unknown task
 
 
-def status_date_of(project: Project, today: dt.date | None = None) -> dt.date:
-    """`project.status_date`, or today."""
-    return project.settings.project.status_date or today or dt.date.today()
+def status_date_of(project: Project, today: dt.date) -> dt.date:
+    """`project.status_date`, or `today` as the shell gave it (the core never reads the clock)."""
+    return project.settings.project.status_date or today
 
 
 def latest_percent(progress: tuple[ProgressEntry, ...], day: dt.date) -> dict[str, Decimal]:
@@ -210,28 +210,26 @@ def _project_total(own: Iterable[_Values], budget: PlannedBudget, day: dt.date,
     return Evm(bac, pv, ev, ac) + Evm(budget.loose_total, loose_pv, ZERO, unassigned)
 
 
-def compute_evm(project: Project, schedule: Schedule, status_date: dt.date | None = None,
+def compute_evm(project: Project, schedule: Schedule, status_date: dt.date,
                 planned: PlannedBudget | None = None) -> EvmReport:
-    day = status_date or status_date_of(project)
     budget = planned or plan_costs(project, schedule)
-    percent = latest_percent(project.progress, day)
-    spent = actual_costs(project.costs, day)
-    own = _own_values(budget, day, percent, spent)
+    percent = latest_percent(project.progress, status_date)
+    spent = actual_costs(project.costs, status_date)
+    own = _own_values(budget, status_date, percent, spent)
     rolled = {task_id: Evm(*values) for task_id, values in own.items()}
     for task_id, parent in descendants_first(schedule):
         if parent in rolled:
             rolled[parent] = rolled[parent] + rolled[task_id]
     unassigned = sum(spent.values(), ZERO)
-    return EvmReport(day, _project_total(own.values(), budget, day, unassigned), rolled,
-                     percent, unassigned, budget.loose_total)
+    total = _project_total(own.values(), budget, status_date, unassigned)
+    return EvmReport(status_date, total, rolled, percent, unassigned, budget.loose_total)
 
 
-def project_evm(project: Project, schedule: Schedule, status_date: dt.date | None = None,
+def project_evm(project: Project, schedule: Schedule, status_date: dt.date,
                 planned: PlannedBudget | None = None) -> Evm:
     """`compute_evm(...).project` without the per-task report (the checks need the
     project's indices only)."""
-    day = status_date or status_date_of(project)
     budget = planned or plan_costs(project, schedule)
-    spent = actual_costs(project.costs, day)
-    own = _own_values(budget, day, latest_percent(project.progress, day), spent)
-    return _project_total(own.values(), budget, day, sum(spent.values(), ZERO))
+    spent = actual_costs(project.costs, status_date)
+    own = _own_values(budget, status_date, latest_percent(project.progress, status_date), spent)
+    return _project_total(own.values(), budget, status_date, sum(spent.values(), ZERO))

@@ -77,9 +77,11 @@ def _existing_dates(target: Path) -> dict[str, dt.date]:
 
 
 def date_values(today: dt.date, existing: dict[str, dt.date] | None = None) -> dict[str, str]:
-    """The date placeholders: today, start, due and deadline (ISO), all working days but today."""
+    """The date placeholders: today, start, due and deadline (ISO), all working days but today.
+    The sample project starts on the next working day: nothing is planned yet on the day it
+    is created, so its figures are not judged (an SPI of 0 on its first morning)."""
     existing = existing or {}
-    start = existing.get("start") or _on_or_after(today)
+    start = existing.get("start") or _on_or_after(today + dt.timedelta(days=1))
     due, counted = start, 0
     while counted < 10:
         due += dt.timedelta(days=1)
@@ -94,13 +96,13 @@ def fill(text: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def scaffold(target: Path, values: dict[str, str], referential: str = "",
-             today: dt.date | None = None) -> Scaffold:
+def scaffold(target: Path, values: dict[str, str], referential: str,
+             today: dt.date) -> Scaffold:
     """Write every template file that does not exist yet in `target`."""
     files = _walk(template_root() / BASE)
     if referential:
         files.update(_walk(template_root() / referential))
-    defaults = {**date_values(today or dt.date.today(), _existing_dates(target)),
+    defaults = {**date_values(today, _existing_dates(target)),
                 "referential": referential}
     filled = {**defaults, **values}
     created, kept = [], []

@@ -18,26 +18,26 @@ class ReportError(Exception):
     """The folder cannot be reported on; the message is French."""
 
 
-def dashboard(root: Path, status_date: dt.date | None = None) -> Dashboard:
+def dashboard(root: Path, today: dt.date, status_date: dt.date | None = None) -> Dashboard:
     loaded = load_project(root)
     if loaded.project is None:
         raise ReportError(f"« {root} » n'est pas un dossier de projet lisible (cockpit.toml "
                           "absent ou invalide) : lancez « cockpit check » pour le détail.")
-    return Dashboard(loaded.project, status_date_=status_date)
+    return Dashboard(loaded.project, today, status_date_=status_date)
 
 
-def build(kind: str, root: Path, status_date: dt.date | None = None) -> Report:
+def build(kind: str, root: Path, today: dt.date, status_date: dt.date | None = None) -> Report:
     if kind == "gap":
         from cockpit.check.run import run_check
         from cockpit.finance import status_date_of
         from cockpit.report import gap
 
-        result = run_check(root)
+        result = run_check(root, today=today)
         if result.project is None:
             raise ReportError(f"« {root} » n'est pas un dossier de projet lisible.")
-        day = status_date or status_date_of(result.project)
+        day = status_date or status_date_of(result.project, today)
         return gap.build(result.gaps, result.project.settings.project.title, day)
-    board = dashboard(root, status_date)
+    board = dashboard(root, today, status_date)
     if kind == "status":
         from cockpit.report import status
 

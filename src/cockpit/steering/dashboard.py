@@ -51,6 +51,7 @@ def latest_baseline_finish(project: Project) -> dict[str, dt.date] | None:
 @dataclass
 class Dashboard:
     project: Project
+    today: dt.date  # given by the shell: the status date when cockpit.toml has none
     schedule_: Schedule | None = None
     status_date_: dt.date | None = None
     baseline: dict[str, dt.date] | None = field(default=None)
@@ -58,7 +59,7 @@ class Dashboard:
 
     @cached_property
     def status_date(self) -> dt.date:
-        return self.status_date_ or status_date_of(self.project)
+        return self.status_date_ or status_date_of(self.project, self.today)
 
     @cached_property
     def schedule(self) -> Schedule:

@@ -8,6 +8,7 @@ and reloads when a file is edited outside the app. Edits run in a worker too, th
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -52,12 +53,14 @@ class CockpitApp(App[None]):
 
     snapshot: var[Snapshot | None] = var(None, init=False)
 
-    def __init__(self, root: Path | str = ".", *, watch_interval: float = WATCH_INTERVAL) -> None:
+    def __init__(self, root: Path | str = ".", *, today: dt.date,
+                 watch_interval: float = WATCH_INTERVAL) -> None:
         from cockpit.tui.commands import CockpitCommands
 
         self.COMMANDS = App.COMMANDS | {CockpitCommands}
         super().__init__()
         self.root = Path(root).resolve()
+        self.today = today  # from the shell: the status date when cockpit.toml has none
         self.watch_interval = watch_interval
         self.generation = 0
         self.undo_stack: list[tuple[str, Any]] = []
@@ -82,7 +85,7 @@ class CockpitApp(App[None]):
         from cockpit.tui.state import load_snapshot
 
         self.generation += 1
-        self.post_message(SnapshotLoaded(load_snapshot(self.root, self.generation)))
+        self.post_message(SnapshotLoaded(load_snapshot(self.root, self.generation, self.today)))
 
     @on(SnapshotLoaded)
     def _loaded(self, message: SnapshotLoaded) -> None:

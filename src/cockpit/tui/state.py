@@ -34,6 +34,7 @@ class Snapshot:
 
     root: Path
     generation: int
+    today: dt.date
     project: Project | None
     diagnostics: tuple[Diagnostic, ...] = ()
     schedule: Schedule | None = None
@@ -52,7 +53,7 @@ class Snapshot:
     def status_date(self) -> dt.date:
         if self.project is not None and self.project.settings.project.status_date:
             return self.project.settings.project.status_date
-        return dt.date.today()
+        return self.today
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity.value == severity)
@@ -78,7 +79,7 @@ def scan_mtimes(root: Path) -> dict[str, float]:
     return found
 
 
-def load_snapshot(root: Path, generation: int) -> Snapshot:
+def load_snapshot(root: Path, generation: int, today: dt.date) -> Snapshot:
     """Load and check the folder and compute what every view needs; never raises."""
     mtimes = scan_mtimes(root)
     waiting: list[str] = []
@@ -87,13 +88,13 @@ def load_snapshot(root: Path, generation: int) -> Snapshot:
         from cockpit.folder.save import ProjectFiles
 
         files = ProjectFiles(root)
-        result = run_check(root, source=files)
+        result = run_check(root, today=today, source=files)
     except Exception as error:  # noqa: BLE001 - the app must open and say why
-        return Snapshot(root, generation, None, mtimes=mtimes,
+        return Snapshot(root, generation, today, None, mtimes=mtimes,
                         error=f"erreur interne de cockpit en lisant le dossier : {error!r}")
     project = result.project
     if project is None:
-        return Snapshot(root, generation, None, tuple(result.diagnostics), texts=result.texts,
+        return Snapshot(root, generation, today, None, tuple(result.diagnostics), texts=result.texts,
                         mtimes=mtimes, waiting=tuple(waiting), files=files)
     schedule = load = baseline = evm = None
     try:
@@ -106,14 +107,14 @@ def load_snapshot(root: Path, generation: int) -> Snapshot:
     evm = curve = None
     if schedule is not None:
         try:
-            from cockpit.finance import compute_evm, s_curve
+            from cockpit.finance import compute_evm, s_curve, status_date_of
 
-            evm = compute_evm(project, schedule)
+            evm = compute_evm(project, schedule, status_date_of(project, today))
             curve = s_curve(project, schedule, evm.status_date)
         except Exception as error:  # noqa: BLE001
             waiting.append(f"valeur acquise : erreur interne ({error!r})")
     return Snapshot(
-        root, generation, project, tuple(result.diagnostics), schedule=schedule, load=load,
+        root, generation, today, project, tuple(result.diagnostics), schedule=schedule, load=load,
         baseline=baseline, gaps=result.gaps, evm=evm, curve=curve or (), texts=result.texts,
         mtimes=mtimes, waiting=tuple(waiting), files=files)
 

@@ -96,7 +96,7 @@ def dashboard(ctx: CheckContext) -> Dashboard:
     """One Dashboard per check run, on the context's schedule."""
     found = ctx.cache.get("steering.dashboard")
     if not isinstance(found, Dashboard):
-        found = Dashboard(ctx.project, ctx.schedule)
+        found = Dashboard(ctx.project, ctx.today, ctx.schedule)
         ctx.cache["steering.dashboard"] = found
     return found
 

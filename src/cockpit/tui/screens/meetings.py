@@ -113,7 +113,8 @@ class MeetingsScreen(ViewScreen):
         snapshot = self.cockpit.snapshot
         assert snapshot is not None and snapshot.project is not None
         project = snapshot.project
-        board = Dashboard(project, schedule_=snapshot.schedule, status_date_=snapshot.status_date)
+        board = Dashboard(project, snapshot.today, schedule_=snapshot.schedule,
+                          status_date_=snapshot.status_date)
         text = render_new_meeting(project, kind, title, day, situation(board),  # type: ignore[arg-type]
                                   actions.views(project, snapshot.status_date))
         path = meeting_path(day, title)  # type: ignore[arg-type]

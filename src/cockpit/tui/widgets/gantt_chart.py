@@ -81,7 +81,7 @@ class GanttChart(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[GanttRow] = []
-        self.origin = dt.date.today()
+        self.origin = dt.date.min  # set with the rows
         self.days = 1
         self.status_date: dt.date | None = None
         self.has_baseline = False
@@ -91,15 +91,14 @@ class GanttChart(ScrollView, can_focus=True):
 
     # -- data ---------------------------------------------------------------------
 
-    def set_rows(self, rows: list[GanttRow], status_date: dt.date | None) -> None:
+    def set_rows(self, rows: list[GanttRow], status_date: dt.date) -> None:
         self.rows = rows
         self.status_date = status_date
         self.has_baseline = any(r.baseline for r in rows)
         dates = [r.start for r in rows] + [r.finish for r in rows]
         dates += [d for r in rows if r.baseline for d in r.baseline]
-        if status_date:
-            dates.append(status_date)
-        first = min(dates, default=dt.date.today())
+        dates.append(status_date)
+        first = min(dates)
         last = max(dates, default=first)
         self.origin = first - dt.timedelta(days=first.weekday() + 7)  # a Monday, a week before
         self.days = (last - self.origin).days + 21
