@@ -6,12 +6,13 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from cockpit.check.run import run_check
 from cockpit.model import Action, ActionMention, Indicator, Measure, Meeting, Objective, Risk
 from cockpit.steering import actions, indicators, risks
 from cockpit.steering.dashboard import Dashboard
 from cockpit.steering.meetings import by_kind, by_phase, meeting_path, render_new_meeting, situation
 from cockpit.steering.variances import VarianceKind
-from helpers_folder import TODAY
+from helpers_folder import RISKS, TODAY, make_project
 from test_finance_evm import load, write_textbook
 
 D = dt.date
@@ -21,9 +22,9 @@ STATUS = D(2026, 1, 23)
 def test_criticality_levels_heat_map_and_top_risks() -> None:
     registry = [
         Risk("R1", "Retard robot", probability=3, impact=4, owner="a", response="x",
-             review=D(2026, 2, 1)),
+             review=D(2026, 1, 12)),
         Risk("R2", "Panne", probability=2, impact=5, detection=4, owner="a", response="y",
-             review=D(2026, 1, 10)),  # G × O × D = 40, review overdue
+             review=D(2025, 12, 10)),  # G × O × D = 40, last reviewed 44 days ago: overdue
         Risk("R3", "Clos", probability=5, impact=5, status="clos"),
         Risk("R4", "Sans rien", probability=1, impact=2, strategy="accepter"),
     ]
@@ -122,6 +123,37 @@ def test_indicator_off_target(tmp_path: Path) -> None:
     project = _indicator_project(tmp_path, "project", [(D(2026, 2, 4), 90)])
     (view,) = indicators.views(project, D(2026, 2, 5))
     assert view.expected is not None and abs(view.expected - 80) < 1 and view.off_track
+
+
+def test_review_is_the_last_review_judged_on_the_governance_rhythm(tmp_path: Path) -> None:
+    # FORMAT.md's own example: reviewed on 1 April, status date 17 April: not overdue.
+    recent = Risk("R1", "Retard", probability=3, impact=4, owner="a", response="x",
+                  review=D(2026, 4, 1))
+    assert not risks.view(recent, D(2026, 4, 17)).review_overdue
+    # 30 days without any governance frequency; 31 days is stale.
+    assert not risks.view(recent, D(2026, 5, 1)).review_overdue
+    assert risks.view(recent, D(2026, 5, 2)).review_overdue
+    # A next review planned and passed is overdue, whatever the last review.
+    planned = dataclasses.replace(recent, next_review=D(2026, 4, 10))
+    assert risks.view(planned, D(2026, 4, 17)).review_overdue
+    # The least frequent governance body sets the rhythm: a quarterly COPIL allows 92 days.
+    root = write_textbook(tmp_path)
+    text = (root / "cockpit.toml").read_text(encoding="utf-8")
+    text += '\n[[governance]]\nid = "copil"\nname = "Comité de pilotage"\nfrequency = "trimestrielle"\n'
+    text += '\n[[governance]]\nid = "equipe"\nname = "Point équipe"\nfrequency = "hebdomadaire"\n'
+    (root / "cockpit.toml").write_text(text, encoding="utf-8")
+    period = risks.review_period(load(root))
+    assert (period.days, period.body) == (92, "Comité de pilotage")
+    assert not risks.view(recent, D(2026, 6, 30), period).review_overdue
+    assert risks.view(recent, D(2026, 7, 3), period).review_overdue
+
+
+def test_stale_review_message_says_when_and_why(tmp_path: Path) -> None:
+    make_project(tmp_path, {"risks.toml": RISKS.replace("review = 2026-", "review = 2025-")})
+    (found,) = [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+                if d.code == "P004"]
+    assert "dernière revue le" in found.message and "jours" in found.message
+    assert "revue prévue" not in found.message
 
 
 def test_variances_until_analysed(tmp_path: Path) -> None:

@@ -577,6 +577,7 @@ class _Loader:
             status=f.choice("status", RISK_STATUSES, default="ouvert",
                             aliases=RISK_STATUS_ALIASES),
             identified=f.date("identified"), review=f.date("review"),
+            next_review=f.date("next_review"),
             history=self.assessments(f), source=source)
         return record if record.id else None
 

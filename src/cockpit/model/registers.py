@@ -49,7 +49,8 @@ class Risk:
     tasks: tuple[str, ...] = ()
     status: str = "ouvert"
     identified: dt.date | None = None
-    review: dt.date | None = None
+    review: dt.date | None = None  # the last review
+    next_review: dt.date | None = None  # the next review planned, when given
     history: tuple[RiskAssessment, ...] = ()
     source: Source = NOWHERE
 

@@ -14,9 +14,11 @@ from enum import Enum
 
 from cockpit.model import Project, Risk
 from cockpit.model.immutable import immutable
+from cockpit.steering.indicators import INTERVALS
 
 ACTIVE = ("ouvert", "surveillé", "survenu")
 SCALE = 5
+REVIEW_DAYS = 30  # the longest time between two reviews when no governance body has a frequency
 
 
 class Level(Enum):
@@ -80,7 +82,7 @@ class RiskView:
     level: Level | None
     active: bool
     missing: tuple[str, ...]  # "owner", "response", "review"
-    review_overdue: bool
+    review_overdue: bool  # last review older than the review period, or next_review passed
     trend: Trend
     previous: int | None  # criticality at the previous assessment
 
@@ -106,7 +108,44 @@ def level_of(criticality: int | None, amdec: bool) -> Level | None:
     return Level.CRITICAL
 
 
-def view(risk: Risk, status_date: dt.date) -> RiskView:
+@immutable
+class ReviewPeriod:
+    """How often an open risk must be reviewed: the rhythm of the project's governance."""
+
+    days: int = REVIEW_DAYS
+    frequency: str = ""  # the governance frequency it comes from, "" for the default
+    body: str = ""  # the governance body's name
+
+    @property
+    def french(self) -> str:
+        if not self.frequency:
+            return f"{self.days} jours sans instance de pilotage à fréquence définie"
+        return f"fréquence « {self.frequency} » de « {self.body} »"
+
+
+def review_period(project: Project) -> ReviewPeriod:
+    """The longest regular rhythm of the governance bodies (every body's meetings see each open
+    risk at least once per cycle of the least frequent one), or 30 days without one."""
+    found = [(INTERVALS[g.frequency], g) for g in project.settings.governance
+             if g.frequency in INTERVALS]
+    if not found:
+        return ReviewPeriod()
+    days, body = max(found, key=lambda pair: pair[0])
+    return ReviewPeriod(days, body.frequency, body.name)
+
+
+def review_overdue(risk: Risk, status_date: dt.date, period: ReviewPeriod) -> bool:
+    """`review` is the date of the last review: stale when older than the period; a
+    `next_review` already passed is overdue too."""
+    if risk.next_review is not None and risk.next_review < status_date:
+        return True
+    return risk.review is not None and (status_date - risk.review).days > period.days
+
+
+DEFAULT_PERIOD = ReviewPeriod()
+
+
+def view(risk: Risk, status_date: dt.date, period: ReviewPeriod = DEFAULT_PERIOD) -> RiskView:
     amdec = risk.detection is not None
     active = risk.status in ACTIVE
     missing: list[str] = []
@@ -127,12 +166,13 @@ def view(risk: Risk, status_date: dt.date) -> RiskView:
     return RiskView(
         risk=risk, criticality=current, scale=SCALE ** (3 if amdec else 2),
         level=level_of(current, amdec), active=active, missing=tuple(missing),
-        review_overdue=active and risk.review is not None and risk.review < status_date,
+        review_overdue=active and review_overdue(risk, status_date, period),
         trend=trend, previous=previous)
 
 
 def views(project: Project, status_date: dt.date) -> tuple[RiskView, ...]:
-    return tuple(view(r, status_date) for r in project.risks)
+    period = review_period(project)
+    return tuple(view(r, status_date, period) for r in project.risks)
 
 
 def top_risks(risks: Iterable[RiskView], count: int = 5) -> list[RiskView]:

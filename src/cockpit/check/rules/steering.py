@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from cockpit.check.context import CheckContext
 from cockpit.check.diagnostic import Diagnostic, Severity
 from cockpit.check.registry import check, define
+from cockpit.model import Risk
 from cockpit.report import french
 from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.risks import ReviewPeriod, review_period
 from cockpit.steering.variances import BASELINE_SLIP, VarianceKind
 
 WARNING = Severity.WARNING
@@ -42,10 +45,12 @@ RISK_NO_REVIEW = define(
 )
 RISK_REVIEW_OVERDUE = define(
     "P004", WARNING, "Revue de risque dépassée",
-    "La date de revue du risque est passée à la date d'état : le risque n'a pas été "
-    "réévalué. Réévaluez-le (probabilité, impact) et reportez la date de revue.",
-    "review = 2026-04-01     # date d'état : 2026-04-17",
-    "Réévaluez le risque et donnez la date de la prochaine revue.",
+    "« review » est la date de la dernière revue du risque. Un risque ouvert se revoit au "
+    "rythme du pilotage du projet : sa dernière revue est plus ancienne que la fréquence de "
+    "l'instance de pilotage la moins fréquente de cockpit.toml (30 jours sans fréquence "
+    "donnée), ou sa prochaine revue prévue (« next_review ») est passée à la date d'état.",
+    "review = 2026-02-02     # COPIL mensuel, date d'état 2026-04-17 : 74 jours sans revue",
+    "Réévaluez le risque (probabilité, impact), puis notez la date du jour dans « review ».",
 )
 MEASURE_LATE = define(
     "P005", WARNING, "Mesure d'indicateur en retard",
@@ -117,9 +122,26 @@ def envelope(ctx: CheckContext) -> Iterator[Diagnostic]:
             f"{french.money(budget.envelope, currency)}")
 
 
+def review_overdue(risk: Risk, what: str, status_date: dt.date, period: ReviewPeriod) -> Diagnostic:
+    source = risk.source
+    if risk.next_review is not None and risk.next_review < status_date:
+        return RISK_REVIEW_OVERDUE.at(
+            source.file, source.line_of("next_review"),
+            f"{what} : prochaine revue prévue le {french.date(risk.next_review)}, dépassée à "
+            f"la date d'état du {french.date(status_date)}")
+    assert risk.review is not None
+    days = (status_date - risk.review).days
+    return RISK_REVIEW_OVERDUE.at(
+        source.file, source.line_of("review"),
+        f"{what} : dernière revue le {french.date(risk.review)}, il y a {days} jours à la date "
+        f"d'état du {french.date(status_date)} (une revue au moins tous les {period.days} jours : "
+        f"{period.french})")
+
+
 @check(RISK_NO_OWNER, RISK_NO_RESPONSE, RISK_NO_REVIEW, RISK_REVIEW_OVERDUE)
 def risk_register(ctx: CheckContext) -> Iterator[Diagnostic]:
     board = dashboard(ctx)
+    period = review_period(ctx.project)
     for view in board.risks:
         source = view.risk.source
         what = f"risque « {view.id} » ({view.risk.title})"
@@ -129,11 +151,8 @@ def risk_register(ctx: CheckContext) -> Iterator[Diagnostic]:
             yield RISK_NO_RESPONSE.at(source.file, source.line, f"{what} sans réponse")
         if "review" in view.missing:
             yield RISK_NO_REVIEW.at(source.file, source.line, f"{what} sans date de revue")
-        if view.review_overdue and view.risk.review is not None:
-            yield RISK_REVIEW_OVERDUE.at(
-                source.file, source.line_of("review"),
-                f"{what} : revue prévue le {french.date(view.risk.review)}, dépassée à la date "
-                f"d'état du {french.date(board.status_date)}")
+        if view.review_overdue:
+            yield review_overdue(view.risk, what, board.status_date, period)
 
 
 @check(MEASURE_LATE)
