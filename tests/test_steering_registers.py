@@ -12,7 +12,7 @@ from cockpit.steering import actions, indicators, risks
 from cockpit.steering.dashboard import Dashboard
 from cockpit.steering.meetings import by_kind, by_phase, meeting_path, render_new_meeting, situation
 from cockpit.steering.variances import VarianceKind
-from helpers_folder import RISKS, TODAY, make_project
+from helpers_folder import COCKPIT, INDICATORS, RISKS, TODAY, make_project
 from test_finance_evm import load, write_textbook
 
 D = dt.date
@@ -113,6 +113,18 @@ def test_indicator_against_target_trend_and_late_measure(tmp_path: Path) -> None
     assert view.next_due == D(2026, 1, 21) and view.late  # weekly, last on the 14th
 
 
+def test_no_measure_is_expected_after_until(tmp_path: Path) -> None:
+    project = _indicator_project(tmp_path, "process", [(D(2026, 1, 9), 98), (D(2026, 1, 14), 95)])
+    (k1,) = project.indicators
+    ended = dataclasses.replace(project, indicators=(dataclasses.replace(k1, until=D(2026, 1, 16)),))
+    (view,) = indicators.views(ended, STATUS)
+    assert view.next_due is None and not view.late  # the series ended on the 16th
+    # Until the 21st, the measure of the 21st is still owed.
+    owed = dataclasses.replace(project, indicators=(dataclasses.replace(k1, until=D(2026, 1, 21)),))
+    (view,) = indicators.views(owed, STATUS)
+    assert view.next_due == D(2026, 1, 21) and view.late
+
+
 def test_indicator_off_target(tmp_path: Path) -> None:
     # Regression beyond 10 % of the way (4): 105 > 100 + 4 on Jan 16 and Jan 21.
     project = _indicator_project(tmp_path, "process", [(D(2026, 1, 9), 99), (D(2026, 1, 16), 105),
@@ -199,3 +211,13 @@ def test_new_meeting_agenda_is_prefilled(tmp_path: Path) -> None:
         assert heading in text
     assert "A1 — @r1 — 2026-01-20 — Commander le robot (à faire — en retard de 3 j)" in text
     assert "SPI 0,88" in text and "B — Tâche B" in text
+
+
+def test_until_is_read_from_indicators_toml(tmp_path: Path) -> None:
+    # Status date 2026-03-02: K1 measured weekly until the 2nd; a week later it would be late.
+    late = {"cockpit.toml": COCKPIT.replace("status_date = 2026-03-02", "status_date = 2026-03-20")}
+    make_project(tmp_path, late)
+    assert "P005" in {d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
+    make_project(tmp_path, {**late, "indicators.toml": INDICATORS + "until = 2026-03-02\n"})
+    codes = {d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
+    assert "P005" not in codes and "F011" not in codes

@@ -628,7 +628,7 @@ class _Loader:
             scope=f.choice("scope", ("project", "process"), default="project",
                            aliases={"projet": "project", "pilotage": "project",
                                     "processus": "process", "performance": "process"}),
-            source=source)
+            until=f.date("until"), source=source)
         return record if record.id else None
 
     def channel(self, f: Fields, source: Source) -> Channel | None:

@@ -91,6 +91,7 @@ class Indicator:
     owner: str = ""
     visual: str = ""
     scope: str = "project"
+    until: dt.date | None = None  # the last measurement planned: none is expected after it
     source: Source = NOWHERE
 
 

@@ -135,7 +135,9 @@ def view(project: Project, indicator: Indicator, measures: list[Measure],
     if interval is not None:
         last = latest.date if latest else project.settings.project.start
         next_due = last + dt.timedelta(days=interval + GRACE.get(indicator.frequency, 0))
-        late = status_date > next_due
+        if indicator.until is not None and next_due > indicator.until:
+            next_due = None  # the series ends at `until`: no measure is expected after it
+        late = next_due is not None and status_date > next_due
     return IndicatorView(
         indicator=indicator, measures=tuple(mine), latest=latest, trend=trend,
         attainment=attainment, on_target=on_target,
