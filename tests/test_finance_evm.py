@@ -228,6 +228,20 @@ def test_status_date_defaults_to_today_and_can_be_given(tmp_path: Path) -> None:
     assert report.project.pv == D(5000) and report.project.ev == D(5000)
 
 
+def test_a_slipped_task_keeps_its_planned_cost(tmp_path: Path) -> None:
+    # A (10 j planned at 500 €/j) really ran from Jan 5 to Jan 21, 13 working days: the slip
+    # shows in AC and EAC, never in BAC (FORMAT.md), which stays 15 000.
+    root = write_textbook(tmp_path)
+    wbs = WBS.replace('resources = ["r1"]\n\n[[task]]\nid = "S"',
+                      'resources = ["r1"]\nactual_start = 2026-01-05\nactual_finish = 2026-01-21'
+                      '\n\n[[task]]\nid = "S"')
+    assert wbs != WBS
+    (root / "wbs.toml").write_text(wbs, encoding="utf-8")
+    report = evm_of(root)
+    assert report.tasks["A"].bac == 5000
+    assert report.project.bac == 15000
+
+
 def test_zero_budget_gives_no_ratio() -> None:
     e = Evm()
     assert e.spi is None and e.cpi is None and e.tcpi is None and e.percent_complete is None

@@ -1,7 +1,9 @@
 """Planned cost of each task, spread over time as FORMAT.md defines it.
 
-- Labour: rate × working days × allocation of each assigned team member, spread evenly
-  over the task's working days [es, ef) of the schedule.
+- Labour: rate × planned working days × allocation of each assigned team member, spread
+  evenly over the task's working days [es, ef) of the schedule. The days are those of its
+  planned `duration`: a task that slips (actual dates) keeps its planned cost, so the slip
+  shows in AC and EAC, never in BAC.
 - A budget line with a `date` is committed on that date; without one it is spread over
   its task's working days like labour (a line on a milestone, or on a task the schedule
   does not know, is committed at the task's date, or at the project start).
@@ -138,15 +140,19 @@ def plan_costs(project: Project, schedule: Schedule) -> PlannedBudget:
     """The planned cost of every scheduled task, from the team's rates and budget.toml."""
     rates = {m.id: m.rate for m in project.settings.team}
     cal = schedule.calendar
+    hours = project.settings.calendar.hours_per_day
+    planned_days = {t.id: max(0, t.duration.working_days(hours)) for t in project.tasks
+                    if t.duration is not None}
     labour: dict[str, Decimal] = {}
     for scheduled in schedule.tasks:
         if scheduled.summary or scheduled.ef <= scheduled.es:
             continue
+        days = planned_days.get(scheduled.id, scheduled.ef - scheduled.es)
         total = ZERO
         for resource, share in scheduled.resources:
             rate = rates.get(resource)
             if rate:
-                total += rate * decimal_of(share) * (scheduled.ef - scheduled.es)
+                total += rate * decimal_of(share) * days
         if total:
             labour[scheduled.id] = total
     spread: dict[str, Decimal] = {}
