@@ -286,3 +286,26 @@ def test_check_actuals_honour_the_dependency_lag(tmp_path: Path) -> None:
     assert [(d.line, d.message) for d in found] == [
         (13, "« b » a commencé le 07/01/2026 mais « a », dont elle dépend (FD-2j), "
              "n'a fini que le 09/01/2026")]
+
+
+def test_a_successor_of_a_summary_starts_once_its_last_child_has_finished(tmp_path: Path) -> None:
+    """FORMAT.md: a dependency on a summary task means its span (a false S005 before)."""
+    from cockpit.check.run import run_check
+
+    (tmp_path / "cockpit.toml").write_text(
+        '[project]\nid = "P"\ntitle = "P"\nstart = 2026-01-05\n', encoding="utf-8")
+    wbs = ('[[task]]\nid = "lot"\nname = "Lot"\n\n'
+           '[[task]]\nid = "a"\nparent = "lot"\nname = "A"\nduration = "5j"\n'
+           'actual_start = 2026-01-05\nactual_finish = 2026-01-09\n\n'
+           '[[task]]\nid = "b"\nparent = "lot"\nname = "B"\nduration = "3j"\nafter = ["a"]\n'
+           'actual_start = 2026-01-12\nactual_finish = 2026-01-14\n\n'
+           '[[task]]\nid = "c"\nname = "C"\nduration = "2j"\nafter = ["lot"]\n'
+           'actual_start = {start}\n')
+    (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-15"), encoding="utf-8")
+    assert [d.message for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+            if d.code == "S005"] == []
+    (tmp_path / "wbs.toml").write_text(wbs.format(start="2026-01-13"), encoding="utf-8")
+    found = [d.message for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+             if d.code == "S005"]
+    assert found == ["« c » a commencé le 13/01/2026 mais « lot », dont elle dépend (FD), "
+                     "n'a fini que le 14/01/2026"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -136,6 +137,10 @@ def task_content(ctx: CheckContext) -> Iterator[Diagnostic]:
 @check(ACTUALS_INCONSISTENT)
 def actuals(ctx: CheckContext) -> Iterator[Diagnostic]:
     tasks = {t.id: t for t in ctx.project.tasks}
+    children: dict[str, list[Task]] = {}
+    for task in ctx.project.tasks:
+        if task.parent:
+            children.setdefault(task.parent, []).append(task)
     for task in ctx.project.tasks:
         if task.actual_start is None and task.actual_finish is None:
             continue
@@ -143,12 +148,37 @@ def actuals(ctx: CheckContext) -> Iterator[Diagnostic]:
             pred = tasks.get(dep.task)
             if pred is None:
                 continue
+            if pred.id in children:
+                pred = _summary_facts(pred, children)
             problem = _contradiction(task, pred, dep, ctx.calendar,
                                      ctx.project.settings.calendar.hours_per_day)
             if problem:
                 yield ACTUALS_INCONSISTENT.at(*_where(task, "actual_start"
                                                       if task.actual_start else "actual_finish"),
                                               problem)
+
+
+def _summary_facts(summary: Task, children: dict[str, list[Task]]) -> Task:
+    """A summary task with the facts of its span (FORMAT.md: a dependency on a summary means
+    its span): started when its first task started, finished when the last one finished;
+    milestones whose date is not recorded do not hold it back."""
+    leaves: list[Task] = []
+    stack = list(children[summary.id])
+    while stack:
+        task = stack.pop()
+        if task.id in children:
+            stack.extend(children[task.id])
+        else:
+            leaves.append(task)
+    starts = [d for t in leaves if (d := t.actual_start or (t.actual_finish if t.is_milestone
+                                                              else None)) is not None]
+    finishes = [d for t in leaves if (d := t.actual_finish or (t.actual_start if t.is_milestone
+                                                               else None)) is not None]
+    done = bool(finishes) and all(t.actual_finish is not None for t in leaves
+                                  if not t.is_milestone)
+    return dataclasses.replace(summary, actual_start=min(starts, default=None),
+                               actual_finish=max(finishes) if done else None,
+                               milestone=False, duration=None)
 
 
 def _contradiction(task: Task, pred: Task, dep: Dependency, calendar: WorkCalendar,
