@@ -34,7 +34,7 @@ LAST = ("Martin", "Dupont", "García", "Benali", "Durand", "Leroy", "Moreau", "P
 
 
 def working_days(start: dt.date, count: int) -> list[dt.date]:
-    from cockpit.schedule.calendar import french_holidays
+    from cockpit.model.holidays import french_holidays
 
     days, day = [], start
     while len(days) < count:

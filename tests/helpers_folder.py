@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from cockpit.check.diagnostic import Diagnostic
+from cockpit.diagnostics.diagnostic import Diagnostic
 
 # The day the tests run "today" (the shell's date, --today): a working Friday, so that
 # nothing depends on the real clock.

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.check.gaps import Status
 from cockpit.check.run import run_check
+from cockpit.referentials.gaps import Status
 from helpers_folder import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cockpit.check.gaps import CriterionResult, Status
 from cockpit.check.output import as_json, human
 from cockpit.check.run import run_check
+from cockpit.referentials.gaps import CriterionResult, Status
 from helpers_folder import TODAY
 from test_probes_base import folder
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.check.diagnostic import Severity
 from cockpit.check.run import run_check
+from cockpit.diagnostics.diagnostic import Severity
 from cockpit.folder import load_project
 from helpers_folder import (
     ACTIONS,

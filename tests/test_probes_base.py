@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cockpit.check.gaps import Status
 from cockpit.folder import load_project
+from cockpit.referentials.gaps import Status
 from cockpit.referentials.probes import PROBES, Facts, Finding, run_probe
 
 BASE = """\

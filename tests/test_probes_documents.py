@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cockpit.check.gaps import Status
+from cockpit.referentials.gaps import Status
 from test_probes_base import assert_covered, folder, probe, shown
 
 TEAM = """

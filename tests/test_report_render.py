@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.check.gaps import CapacityResult, CriterionResult, Evidence, GapReport, Status
+from cockpit import french
 from cockpit.cli import main
-from cockpit.report import french, gap, html, markdown
+from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence, GapReport, Status
+from cockpit.report import gap, html, markdown
 from cockpit.report.build import build, render
 from cockpit.report.document import Heading, Paragraph, Report, Table
 from cockpit.steering.dashboard import Dashboard

@@ -10,8 +10,8 @@ import datetime as dt
 from dateutil.easter import easter
 
 from cockpit.model import Period
+from cockpit.model.holidays import french_holidays
 from cockpit.schedule import ScheduledTask, WorkCalendar, compute_schedule
-from cockpit.schedule.calendar import french_holidays
 from tj3.builders import d, project, task
 
 

@@ -38,8 +38,8 @@ from cockpit.model import (
     Task,
     TeamMember,
 )
+from cockpit.model.holidays import holiday_names
 from cockpit.schedule import WorkCalendar
-from cockpit.schedule.calendar import holiday_names
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 

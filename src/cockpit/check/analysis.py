@@ -18,17 +18,9 @@ import difflib
 from pathlib import PurePosixPath
 
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.gaps import (
-    CapacityResult,
-    CriterionResult,
-    Evidence,
-    GapReport,
-    Status,
-    combine,
-)
-from cockpit.check.registry import define
 from cockpit.check.rules.consistency import inside, resolve
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import define
 from cockpit.model import EvidenceClaim, Project
 from cockpit.model.immutable import immutable
 from cockpit.referentials import (
@@ -38,6 +30,14 @@ from cockpit.referentials import (
     UnknownReferential,
     known_referential_ids,
     load_referential,
+)
+from cockpit.referentials.gaps import (
+    CapacityResult,
+    CriterionResult,
+    Evidence,
+    GapReport,
+    Status,
+    combine,
 )
 from cockpit.referentials.probes import Facts, Finding, run_probe
 

@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 from cockpit import __version__
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.gaps import GapReport, Status
-from cockpit.check.registry import RULES
 from cockpit.check.run import CheckResult
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import RULES
+from cockpit.referentials.gaps import GapReport, Status
 
 SCHEMA_VERSION = 1
 _MARK = {Status.COVERED: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.TO_JUSTIFY: "?"}

@@ -9,12 +9,13 @@ from pathlib import Path, PurePosixPath
 
 from cockpit.check import rules  # noqa: F401  (registers the passes)
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.gaps import GapReport
-from cockpit.check.registry import CHECKS, RULES, define
+from cockpit.check.registry import CHECKS
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import RULES, define
 from cockpit.folder import load_project
 from cockpit.folder.sources import FileSource
 from cockpit.model import Ignore, Project
+from cockpit.referentials.gaps import GapReport
 
 UNUSED_IGNORE = define(
     "C001", Severity.WARNING, "Exception [check] inutilisée",

@@ -26,9 +26,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.check.diagnostic import Severity
     from cockpit.check.output import FORMATS, human
     from cockpit.check.run import run_check
+    from cockpit.diagnostics.diagnostic import Severity
 
     root = Path(args.dir)
     if not root.is_dir():

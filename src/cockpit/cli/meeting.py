@@ -59,7 +59,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from cockpit.report import french
+    from cockpit import french
     from cockpit.steering.meetings import KIND_FRENCH, by_kind, by_phase, chronological
 
     board = load_board(args.dir, args.today)

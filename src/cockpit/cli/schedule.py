@@ -228,7 +228,7 @@ def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) 
     from rich import box
     from rich.table import Table
 
-    from cockpit.report import french
+    from cockpit import french
 
     table = Table(box=box.SIMPLE_HEAD, title="Planning", title_justify="left",
                   caption="Marges en jours ouvrés ; en rouge : tâches critiques "
@@ -308,7 +308,7 @@ def gantt(schedule: Schedule, status: dt.date | None, width: int,
     and under each task its bar in the baseline (░, ◇ for a milestone) when one is given."""
     from rich.text import Text
 
-    from cockpit.report import french
+    from cockpit import french
 
     tasks = sorted(schedule.tasks, key=lambda t: _wbs_key(t.wbs))
     if not tasks:
@@ -423,7 +423,7 @@ def show_load(load: Load, console: Console) -> None:
     from rich import box
     from rich.table import Table
 
-    from cockpit.report import french
+    from cockpit import french
 
     if not load.resources:
         console.print("Aucune ressource dans l'équipe ([[team]] de cockpit.toml).")
@@ -466,7 +466,7 @@ def show_load(load: Load, console: Console) -> None:
 
 
 def _period(first: dt.date, last: dt.date) -> str:
-    from cockpit.report import french
+    from cockpit import french
 
     if first == last:
         return f"le {french.date(first)}"
@@ -540,7 +540,7 @@ def show_levelling(result: Levelling, console: Console, written: Sequence[str],
     from rich import box
     from rich.table import Table
 
-    from cockpit.report import french
+    from cockpit import french
 
     if not result.moves and not result.unresolved:
         console.print("[green]Aucune surcharge : rien à lisser.[/]")

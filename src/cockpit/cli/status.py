@@ -44,7 +44,7 @@ def show(board: Any) -> None:
     from rich.panel import Panel
     from rich.table import Table
 
-    from cockpit.report import french
+    from cockpit import french
     from cockpit.steering.actions import closure_rate, overdue
     from cockpit.steering.risks import top_risks
 

@@ -14,9 +14,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from cockpit.check import codes
-from cockpit.check.diagnostic import Diagnostic
-from cockpit.check.registry import Rule
+from cockpit.diagnostics import codes
+from cockpit.diagnostics.diagnostic import Diagnostic
+from cockpit.diagnostics.registry import Rule
 from cockpit.model import Period
 
 _TYPE_NAMES = {

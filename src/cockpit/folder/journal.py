@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 
-from cockpit.check import codes
-from cockpit.check.diagnostic import Diagnostic
+from cockpit.diagnostics import codes
+from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.fields import suggest
 
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol, TypeVar
 
-from cockpit.check import codes
-from cockpit.check.diagnostic import Diagnostic
+from cockpit.diagnostics import codes
+from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.fields import Fields, suggest
 from cockpit.folder.journal import Journal
 from cockpit.folder.locator import TomlLocator

@@ -12,8 +12,8 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from cockpit.check import codes
-from cockpit.check.diagnostic import Diagnostic
+from cockpit.diagnostics import codes
+from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.fields import fold
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.text import parse_toml

@@ -50,7 +50,7 @@ def _walk(folder: Traversable, prefix: str = "") -> dict[str, Traversable]:
 
 
 def _working_day(day: dt.date) -> bool:
-    from cockpit.schedule.calendar import french_holidays
+    from cockpit.model.holidays import french_holidays
 
     return day.weekday() < 5 and day not in french_holidays(day.year, "FR")
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import rtoml
 
-from cockpit.check import codes
-from cockpit.check.diagnostic import Diagnostic
+from cockpit.diagnostics import codes
+from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.sources import FileSource
 

@@ -19,7 +19,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
-from cockpit.report import french  # noqa: E402
+from cockpit import french  # noqa: E402
 from cockpit.report.document import Chart  # noqa: E402
 
 matplotlib.rcParams.update({

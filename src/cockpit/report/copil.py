@@ -4,8 +4,8 @@ option, risks, actions and budget."""
 
 from __future__ import annotations
 
+from cockpit import french
 from cockpit.model import Decision, Project, Risk
-from cockpit.report import french
 from cockpit.report.document import Block, Bullets, Heading, Paragraph, Report, Table
 from cockpit.report.sections import (
     action_table,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cockpit.check.gaps import GapReport, Status
-from cockpit.report import french
+from cockpit import french
+from cockpit.referentials.gaps import GapReport, Status
 from cockpit.report.document import Block, Bullets, Heading, Paragraph, Report, Table
 
 MARK = {Status.COVERED: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.TO_JUSTIFY: "?"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 
+from cockpit import french
 from cockpit.finance import plan_costs
 from cockpit.finance.curves import pandas
-from cockpit.report import french
 from cockpit.report.document import Block, Bullets, Heading, Paragraph, Report, Table
 from cockpit.report.sections import indicator_charts, indicator_table
 from cockpit.schedule import Schedule, compute_schedule

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from cockpit import french
 from cockpit.finance import Evm
-from cockpit.report import french
 from cockpit.report.document import Block, Chart, GanttBar, Paragraph, Series, Table
 from cockpit.steering.actions import ActionView
 from cockpit.steering.dashboard import Dashboard

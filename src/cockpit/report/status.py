@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cockpit.report import french
+from cockpit import french
 from cockpit.report.document import Block, Chart, Heading, Paragraph, Report, Table
 from cockpit.report.sections import (
     MAX_ROWS,

@@ -3,7 +3,8 @@
 Pure core: no UI library is imported here (see docs/schedule.md).
 """
 
-from cockpit.schedule.calendar import WorkCalendar, french_holidays
+from cockpit.model.holidays import french_holidays
+from cockpit.schedule.calendar import WorkCalendar
 from cockpit.schedule.cpm import Schedule, ScheduledTask, compute_schedule
 from cockpit.schedule.network import Problem
 

@@ -15,10 +15,10 @@ import re
 import unicodedata
 from collections import Counter
 
+from cockpit import french
 from cockpit.model import Meeting, Project
 from cockpit.model.documents import MEETING_KINDS
 from cockpit.model.immutable import immutable
-from cockpit.report import french
 from cockpit.steering.actions import ActionView
 from cockpit.steering.dashboard import Dashboard
 

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
 
+from cockpit import french
 from cockpit.finance import CurvePoint, Evm
 from cockpit.model import Project
 from cockpit.model.immutable import immutable
-from cockpit.report import french
 from cockpit.schedule import Schedule
 from cockpit.steering.indicators import IndicatorView
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cockpit.check.diagnostic import Diagnostic
-    from cockpit.check.gaps import GapReport
+    from cockpit.diagnostics.diagnostic import Diagnostic
     from cockpit.finance import CurvePoint, EvmReport
     from cockpit.folder.save import ProjectFiles
     from cockpit.model import Project
+    from cockpit.referentials.gaps import GapReport
     from cockpit.schedule import Schedule
     from cockpit.schedule.baseline import Baseline
     from cockpit.schedule.load import Load

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cockpit import french
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.registry import check, define
+from cockpit.check.registry import check
 from cockpit.check.rules.references import UNKNOWN_FILE, UNKNOWN_ORIGIN
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import define
 from cockpit.folder.markdown import same_anchor
 from cockpit.model import Project
-from cockpit.report import french
 
 MINUTES_ACTION_MISSING = define(
     "K001", Severity.ERROR, "Action des minutes absente du plan d'actions",

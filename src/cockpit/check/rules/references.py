@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.registry import Rule, check, define
+from cockpit.check.registry import check
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import Rule, define
 from cockpit.folder.fields import suggest
 from cockpit.model import Project, Source
 

@@ -7,11 +7,12 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from cockpit import french
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.registry import check, define
+from cockpit.check.registry import check
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import define
 from cockpit.model import Dependency, DependencyType, Task
-from cockpit.report import french
 
 if TYPE_CHECKING:
     from cockpit.schedule import WorkCalendar

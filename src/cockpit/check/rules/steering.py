@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from cockpit import french
 from cockpit.check.context import CheckContext
-from cockpit.check.diagnostic import Diagnostic, Severity
-from cockpit.check.registry import check, define
+from cockpit.check.registry import check
+from cockpit.diagnostics.diagnostic import Diagnostic, Severity
+from cockpit.diagnostics.registry import define
 from cockpit.model import Risk
-from cockpit.report import french
 from cockpit.steering.dashboard import Dashboard
 from cockpit.steering.risks import ReviewPeriod, review_period
 from cockpit.steering.variances import BASELINE_SLIP, VarianceKind

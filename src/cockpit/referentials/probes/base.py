@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cockpit.check.gaps import Evidence, Status
 from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
+from cockpit.referentials.gaps import Evidence, Status
 
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule

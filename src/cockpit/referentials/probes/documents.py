@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cockpit.check.gaps import Evidence
 from cockpit.folder.fields import fold
 from cockpit.model import Document
+from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cockpit.check.gaps import Evidence
 from cockpit.model import Meeting
+from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,

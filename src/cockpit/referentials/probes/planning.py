@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cockpit.check.gaps import Evidence
 from cockpit.model import Task
+from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,

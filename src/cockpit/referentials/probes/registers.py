@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from cockpit.check.gaps import Evidence
 from cockpit.folder.fields import fold
 from cockpit.model import Action
+from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
 
 

@@ -66,7 +66,7 @@ class ActionsScreen(ViewScreen):
         self.refilter()
 
     def refilter(self) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
         from cockpit.steering.actions import ORIGIN_FRENCH
 
         self.shown = [v for v in self.all

@@ -32,7 +32,7 @@ class BudgetScreen(ViewScreen):
             "Code", "Tâche", "BAC", "VP", "VA", "CR", "Avanc.", "SPI", "CPI", "EAC")
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
         from cockpit.tui.widgets.charts import SCurve
 
         project, evm, schedule = snapshot.project, snapshot.evm, snapshot.schedule
@@ -70,7 +70,7 @@ class BudgetScreen(ViewScreen):
 
     @staticmethod
     def _cells(e: object, percent: object, cur: str) -> tuple[str, ...]:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         value = e  # an Evm
         return (fr.money(value.bac, cur, 0), fr.money(value.pv, cur, 0),  # type: ignore[attr-defined]

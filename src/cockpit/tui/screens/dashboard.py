@@ -32,7 +32,7 @@ class DashboardScreen(ViewScreen):
                     yield panel
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         project = snapshot.project
         errors, warnings = snapshot.count("error"), snapshot.count("warning")
@@ -90,7 +90,7 @@ class DashboardScreen(ViewScreen):
             text = "Analyse des écarts indisponible." if project.settings.project.referential \
                 else "Aucun référentiel choisi (cockpit.toml, [project] referential)."
         else:
-            from cockpit.check.gaps import Status
+            from cockpit.referentials.gaps import Status
 
             text = f"{gaps.referential_title}\n" + "  ".join(
                 f"{s.french} {gaps.count(s)}" for s in Status)

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
-    from cockpit.check.diagnostic import Diagnostic
+    from cockpit.diagnostics.diagnostic import Diagnostic
     from cockpit.tui.state import Snapshot
 
 

@@ -34,7 +34,7 @@ class DocumentsScreen(ViewScreen):
                 yield Markdown("", id="document")
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         project = snapshot.project
         assert project is not None

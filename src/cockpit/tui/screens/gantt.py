@@ -62,7 +62,7 @@ class GanttScreen(ViewScreen):
         self._detail(event.row)
 
     def _detail(self, row: GanttRow | None) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         snapshot = self.cockpit.snapshot
         task = snapshot.schedule.task(row.id) if row and snapshot and snapshot.schedule else None

@@ -13,7 +13,7 @@ from textual.widgets import Static, Tree
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
-    from cockpit.check.gaps import Evidence
+    from cockpit.referentials.gaps import Evidence
     from cockpit.tui.state import Snapshot
 
 STATUS_STYLE = {"covered": "green", "partial": "yellow", "missing": "red", "to_justify": "magenta"}
@@ -34,7 +34,7 @@ class GapsScreen(ViewScreen):
             yield Static("", id="gaps-detail", classes="panel")
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.check.gaps import Status
+        from cockpit.referentials.gaps import Status
 
         tree = self.query_one(Tree)
         tree.clear()
@@ -69,7 +69,7 @@ class GapsScreen(ViewScreen):
 
     @on(Tree.NodeHighlighted, "#gaps-tree")
     def _highlighted(self, event: Tree.NodeHighlighted[object]) -> None:
-        from cockpit.check.gaps import CapacityResult, CriterionResult, Evidence
+        from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence
 
         data = event.node.data
         detail = self.query_one("#gaps-detail", Static)
@@ -89,13 +89,13 @@ class GapsScreen(ViewScreen):
 
     @on(Tree.NodeSelected, "#gaps-tree")
     def _selected(self, event: Tree.NodeSelected[object]) -> None:
-        from cockpit.check.gaps import Evidence
+        from cockpit.referentials.gaps import Evidence
 
         if isinstance(event.node.data, Evidence):
             self.open_evidence(event.node.data)
 
     def action_open(self) -> None:
-        from cockpit.check.gaps import Evidence
+        from cockpit.referentials.gaps import Evidence
 
         node = self.query_one(Tree).cursor_node
         if node is not None and isinstance(node.data, Evidence):

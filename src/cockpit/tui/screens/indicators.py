@@ -64,7 +64,7 @@ class IndicatorsScreen(ViewScreen):
         self._show(event.option_index)
 
     def _show(self, index: int | None) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
         from cockpit.tui.widgets.charts import TrendChart
 
         if index is None or not 0 <= index < len(self.views):
@@ -107,6 +107,6 @@ class IndicatorsScreen(ViewScreen):
 
 
 def _num(value: float | None) -> str:
-    from cockpit.report import french as fr
+    from cockpit import french as fr
 
     return fr.number(value, 0 if value is None or float(value).is_integer() else 2)

@@ -28,7 +28,7 @@ class LoadScreen(ViewScreen):
             yield over
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         load = snapshot.load
         table = self.query_one(DataTable)

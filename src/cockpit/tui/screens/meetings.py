@@ -47,7 +47,7 @@ class MeetingsScreen(ViewScreen):
                 yield Markdown("", id="minutes")
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
         from cockpit.steering.meetings import KIND_FRENCH, chronological
 
         project = snapshot.project
@@ -77,7 +77,7 @@ class MeetingsScreen(ViewScreen):
         self._show(event.option_index)
 
     def _show(self, index: int | None) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         if index is None or not 0 <= index < len(self.meetings):
             return

@@ -69,7 +69,7 @@ class WbsScreen(ViewScreen):
                          "/ : chercher une tâche", classes="hint")
 
     def show(self, snapshot: Snapshot) -> None:
-        from cockpit.report import french as fr
+        from cockpit import french as fr
 
         project = snapshot.project
         assert project is not None

@@ -1,7 +1,7 @@
 """The codes of file-format problems, found while the folder is read (F…)."""
 
-from cockpit.check.diagnostic import Severity
-from cockpit.check.registry import define
+from cockpit.diagnostics.diagnostic import Severity
+from cockpit.diagnostics.registry import define
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
