@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from pathlib import Path
 
 
@@ -22,8 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _identifier(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").upper() or "PROJET"
+    from cockpit.folder.fields import ascii_text
+
+    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text(name)).strip("-").upper() or "PROJET"
 
 
 def run(args: argparse.Namespace) -> int:

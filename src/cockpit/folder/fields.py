@@ -36,12 +36,23 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
+# Letters that no Unicode decomposition splits: « mise en œuvre » is « mise en oeuvre ».
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
 @lru_cache(maxsize=4096)
 def fold(word: str) -> str:
-    """Lower case without accents or surrounding blanks, for lenient matching of codes,
-    headings and anchors."""
-    decomposed = unicodedata.normalize("NFD", word.strip().lower())
+    """Lower case without accents, ligatures or surrounding blanks, for lenient matching of
+    codes, headings and anchors."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().lower().translate(LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def ascii_text(text: str) -> str:
+    """The text in ASCII letters, for identifiers and file names: « Main d'œuvre » →
+    "Main d'oeuvre"; what has no ASCII form is dropped."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    return decomposed.encode("ascii", "ignore").decode()
 
 
 class Fields:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 
 from cockpit import french
+from cockpit.folder.fields import ascii_text
 from cockpit.model import Meeting, Project
 from cockpit.model.documents import MEETING_KINDS
 from cockpit.model.immutable import immutable
@@ -47,8 +47,7 @@ def chronological(meetings: tuple[Meeting, ...]) -> list[Meeting]:
 
 def slug(text: str) -> str:
     """« COPIL n°3 : arbitrage » → "copil-n3-arbitrage"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "reunion"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text(text).lower()).strip("-")[:60] or "reunion"
 
 
 def meeting_path(date: dt.date, title: str) -> str:
