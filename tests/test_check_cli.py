@@ -200,3 +200,23 @@ def test_command_line_speaks_french(capsys: pytest.CaptureFixture[str]) -> None:
         main(["report", "--help"])
     out = capsys.readouterr().out
     assert "arguments:" in out and "affiche cette aide" in out and "show this help" not in out
+
+
+@pytest.mark.parametrize("command", [["rule"], ["referentials"], ["schedule", "examples/robot-soudage"],
+                                     ["status", "examples/robot-soudage"]])
+def test_a_closed_pipe_is_not_an_error(command: list[str]) -> None:
+    """`cockpit rule | head -2`: the reader has gone, cockpit stops quietly with status 0."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line is written
+    try:
+        out = subprocess.run([sys.executable, "-m", "cockpit", *command, "--today", "2026-12-04"],
+                             stdout=write, stderr=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[1], timeout=60)
+    finally:
+        os.close(write)
+    assert out.stderr == ""
+    assert out.returncode == 0

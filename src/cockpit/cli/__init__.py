@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -134,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader closed the pipe (`cockpit rule | head -2`): not an error. Later writes,
+        # Python's own flush at exit included, go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:
         if args.debug:
             raise

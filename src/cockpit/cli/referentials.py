@@ -54,12 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(lines: list[str]) -> None:
     try:
-        from rich.console import Console
         from rich.markup import escape
+
+        from cockpit.cli.console import console as pipe_console
     except ImportError:  # pragma: no cover - rich is a dependency, plain text otherwise
         print("\n".join(lines))
         return
-    console = Console(highlight=False, soft_wrap=True)
+    console = pipe_console(soft_wrap=True)
     for line in lines:
         text = escape(line)
         if line.startswith("══") or line.startswith("──"):

@@ -126,10 +126,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _console(width: int = 0) -> Console:
-    from rich.console import Console
+    from cockpit.cli.console import console
 
     # Piped output is not cut at 80 columns: the table needs about 130.
-    return Console(highlight=False, width=width or (None if sys.stdout.isatty() else 150))
+    return console(width=width or (None if sys.stdout.isatty() else 150))
 
 
 def _print_json(data: object) -> None:

@@ -40,11 +40,12 @@ def run(args: argparse.Namespace) -> int:
 def show(board: Any) -> None:
     from rich import box
     from rich.columns import Columns
-    from rich.console import Console, Group
+    from rich.console import Group
     from rich.panel import Panel
     from rich.table import Table
 
     from cockpit import french
+    from cockpit.cli.console import console as pipe_console
     from cockpit.steering.actions import closure_rate, overdue
     from cockpit.steering.risks import top_risks
 
@@ -107,7 +108,7 @@ def show(board: Any) -> None:
         indicators.add_row(k.id, french.number(k.latest.value, 2) if k.latest else "—",
                            french.number(k.indicator.target, 2), k.trend.arrow, state)
 
-    console = Console()
+    console = pipe_console()
     console.print(f"[bold]{info.title}[/] ({info.id}) — situation au "
                   f"{french.long_date(board.status_date)}")
     console.print(Columns([Panel(figures, title="Valeur acquise"),
