@@ -15,7 +15,7 @@ from cockpit.collector import collector_paused
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `run`.
 COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", "baseline",
-            "referentials")
+            "referentials", "export")
 
 EXIT_USAGE = 2
 
