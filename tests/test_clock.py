@@ -12,7 +12,7 @@ from cockpit.cli import main
 
 CORE = Path(__file__).resolve().parents[1] / "src" / "cockpit"
 CORE_PACKAGES = ("model", "diagnostics", "folder", "schedule", "finance", "steering",
-                 "referentials", "check", "report")
+                 "referentials", "check", "report", "interop")
 CORE_MODULES = ("collector.py", "french.py")
 CLOCK_CALLS = {"today", "now", "utcnow", "time", "localtime", "gmtime"}
 

@@ -2,7 +2,7 @@
 
 The format libraries are imported by the core modules of cockpit.interop, inside the
 functions that write, so no other command loads them. The status date is the project's
-`status_date`, else today, read here, in the shell.
+`status_date`, else the shell's today (`--today`).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     output = Path(args.output) if args.output else Path(
         f"{project.settings.project.id or 'projet'}{FORMATS[chosen]}")
-    status = project.settings.project.status_date or dt.date.today()
+    status = project.settings.project.status_date or args.today
     try:
         data = render(chosen, project, root, status, args.baseline)
     except InteropError as error:
