@@ -264,3 +264,35 @@ def test_summary_is_sum_of_children(tmp_path: Path, status: str) -> None:
     report = evm_of(write_textbook(tmp_path, status))
     s, b, c = report.tasks["S"], report.tasks["B"], report.tasks["C"]
     assert s == b + c
+
+
+def test_started_tasks_without_logged_labour_are_named(tmp_path: Path, capsys) -> None:
+    # The textbook logs A's labour as « main-d'œuvre »; B and C (started) log only purchases.
+    root = write_textbook(tmp_path)
+    assert evm_of(root).unrecorded_labour == ("B", "C")
+    from cockpit.check.run import run_check
+    from cockpit.cli import main
+    from helpers_folder import TODAY
+
+    (found,) = [d for d in run_check(root, today=TODAY, gaps=False).diagnostics if d.code == "B002"]
+    assert (found.file, found.line) == ("costs.csv", 1)
+    assert "« B », « C »" in found.message and "CPI" in found.message
+    for kind in ("status", "copil", "rex"):
+        assert main(["report", kind, str(root)]) == 0
+        assert "absente de costs.csv" in capsys.readouterr().out, kind
+    assert main(["status", str(root), "--format", "json"]) == 0
+    import json
+
+    assert json.loads(capsys.readouterr().out)["budget"]["unrecorded_labour"] == ["B", "C"]
+    # Logged as « Temps passés » (any labour wording), C is no longer named.
+    costs = COSTS + "2026-01-22,C,Temps passés,1500,,\n"
+    assert evm_of(write_textbook(tmp_path, costs=costs)).unrecorded_labour == ("B",)
+
+
+def test_a_service_is_recorded_by_its_invoice(tmp_path: Path) -> None:
+    root = write_textbook(tmp_path)
+    cockpit = (root / "cockpit.toml").read_text(encoding="utf-8")
+    (root / "cockpit.toml").write_text(cockpit.replace('name = "Ressource deux"',
+                                                       'name = "Ressource deux"\nkind = "service"'),
+                                       encoding="utf-8")
+    assert evm_of(root).unrecorded_labour == ("C",)  # B's resource is a service: invoiced

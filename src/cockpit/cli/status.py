@@ -41,12 +41,14 @@ def show(board: Any) -> None:
     from rich import box
     from rich.columns import Columns
     from rich.console import Group
+    from rich.markup import escape
     from rich.panel import Panel
     from rich.table import Table
 
     from cockpit import french
     from cockpit.cli.console import console as pipe_console
     from cockpit.steering.actions import closure_rate, overdue
+    from cockpit.steering.dashboard import unrecorded_labour_sentence
     from cockpit.steering.risks import top_risks
 
     project = board.project
@@ -70,6 +72,9 @@ def show(board: Any) -> None:
     figures.add_row("VAC", f"[{'red' if e.vac < 0 else 'green'}]{m(e.vac, cur)}[/]")
     if project.budget.envelope is not None:
         figures.add_row("Enveloppe", m(project.budget.envelope, cur))
+    if board.evm.unrecorded_labour:
+        figures.add_row("[yellow]Attention[/]", "[yellow]" + escape(unrecorded_labour_sentence(
+            board.evm.unrecorded_labour, shown=3)) + "[/]")
 
     dates = Table.grid(padding=(0, 1))
     dates.add_column(style="bold")

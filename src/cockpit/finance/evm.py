@@ -19,6 +19,7 @@ from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 
+from cockpit.finance.labour import unrecorded_labour
 from cockpit.finance.planned import (
     ZERO,
     PlannedBudget,
@@ -148,6 +149,7 @@ class EvmReport:
     percent: dict[str, Decimal] = field(default_factory=dict)  # latest percent per task
     unassigned_ac: Decimal = ZERO  # costs on no task, or a task the schedule does not know
     loose_bac: Decimal = ZERO  # budget lines on no task, or an unknown task
+    unrecorded_labour: tuple[str, ...] = ()  # started tasks whose labour costs.csv lacks
 
 
 def status_date_of(project: Project, today: dt.date) -> dt.date:
@@ -222,7 +224,8 @@ def compute_evm(project: Project, schedule: Schedule, status_date: dt.date,
             rolled[parent] = rolled[parent] + rolled[task_id]
     unassigned = sum(spent.values(), ZERO)
     total = _project_total(own.values(), budget, status_date, unassigned)
-    return EvmReport(status_date, total, rolled, percent, unassigned, budget.loose_total)
+    return EvmReport(status_date, total, rolled, percent, unassigned, budget.loose_total,
+                     unrecorded_labour(project, budget, status_date, percent))
 
 
 def project_evm(project: Project, schedule: Schedule, status_date: dt.date,

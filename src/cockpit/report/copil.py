@@ -11,6 +11,7 @@ from cockpit.report.sections import (
     action_table,
     commitment_chart,
     commitment_table,
+    cost_warnings,
     evm_by_summary,
     gantt_chart,
     heat_map_blocks,
@@ -118,7 +119,8 @@ def build(board: Dashboard) -> Report:
     project = board.project
     info = project.settings.project
     blocks: list[Block] = [Heading("Résultats au regard du plan"), key_figures(board),
-                           evm_by_summary(board), s_curve_chart(board), gantt_chart(board)]
+                           *cost_warnings(board), evm_by_summary(board), s_curve_chart(board),
+                           gantt_chart(board)]
     milestones = [t for t in board.schedule.tasks if t.milestone]
     if milestones:
         rows = tuple((t.id, t.name, french.date(t.finish), milestone_state(board, t.id))

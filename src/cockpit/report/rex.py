@@ -16,7 +16,7 @@ from cockpit import french
 from cockpit.finance import plan_costs
 from cockpit.finance.curves import pandas
 from cockpit.report.document import Block, Bullets, Heading, Paragraph, Report, Table
-from cockpit.report.sections import indicator_charts, indicator_table
+from cockpit.report.sections import cost_warnings, indicator_charts, indicator_table
 from cockpit.schedule import Schedule, compute_schedule
 from cockpit.steering.dashboard import Dashboard
 
@@ -108,6 +108,7 @@ def cost_blocks(board: Dashboard, initial: Schedule) -> list[Block]:
                                 f"{m(project.budget.contingency, cur)}) ; coût final estimé "
                                 f"{m(e.eac, cur)}, soit {m(envelope - e.eac, cur)} de marge.",
                                 "ok" if e.eac <= envelope else "warning"))
+    blocks += cost_warnings(board)
     blocks += category_blocks(board)
     return blocks
 

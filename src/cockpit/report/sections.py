@@ -9,7 +9,7 @@ from cockpit import french
 from cockpit.finance import Evm
 from cockpit.report.document import Block, Chart, GanttBar, Paragraph, Series, Table
 from cockpit.steering.actions import ActionView
-from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.dashboard import Dashboard, unrecorded_labour_sentence
 from cockpit.steering.indicators import IndicatorView
 from cockpit.steering.risks import RiskView, heat_map, top_risks
 
@@ -67,6 +67,13 @@ def key_figures(board: Dashboard) -> Table:
         rows.insert(3, ("Enveloppe (provision comprise)",
                         f"{m(envelope, cur)} dont provision {m(board.project.budget.contingency, cur)}"))
     return Table(("Indicateur", "Valeur"), tuple(rows), numeric=(1,))
+
+
+def cost_warnings(board: Dashboard) -> list[Block]:
+    """What the actual cost does not include yet, said wherever AC, CPI or EAC is shown."""
+    tasks = board.evm.unrecorded_labour
+    return [Paragraph(unrecorded_labour_sentence(tasks).capitalize() + ".", "warning")] \
+        if tasks else []
 
 
 def evm_by_summary(board: Dashboard, max_level: int = 0) -> Table:

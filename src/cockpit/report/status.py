@@ -10,6 +10,7 @@ from cockpit.report.document import Block, Chart, Heading, Paragraph, Report, Ta
 from cockpit.report.sections import (
     MAX_ROWS,
     action_table,
+    cost_warnings,
     gantt_chart,
     heat_map_blocks,
     indicator_table,
@@ -80,7 +81,7 @@ def build(board: Dashboard) -> Report:
     project = board.project
     info = project.settings.project
     day = board.status_date
-    blocks: list[Block] = [Heading("Synthèse"), key_figures(board)]
+    blocks: list[Block] = [Heading("Synthèse"), key_figures(board), *cost_warnings(board)]
     late_variances = [v for v in board.variances if not v.analysed_by]
     if late_variances:
         blocks.append(Paragraph(f"{len(late_variances)} écart(s) à analyser : "

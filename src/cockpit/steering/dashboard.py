@@ -23,6 +23,8 @@ from cockpit.finance import (
     s_curve,
     status_date_of,
 )
+from cockpit.finance.evm import latest_percent
+from cockpit.finance.labour import unrecorded_labour
 from cockpit.model import Project
 from cockpit.schedule import Schedule, WorkCalendar, compute_schedule
 from cockpit.steering import actions, indicators, risks
@@ -81,6 +83,12 @@ class Dashboard:
         return project_evm(self.project, self.schedule, self.status_date, self.planned)
 
     @cached_property
+    def unrecorded_labour(self) -> tuple[str, ...]:
+        """Started tasks whose labour costs.csv does not record: AC, CPI and EAC lack it."""
+        return unrecorded_labour(self.project, self.planned, self.status_date,
+                                 latest_percent(self.project.progress, self.status_date))
+
+    @cached_property
     def curve(self) -> tuple[CurvePoint, ...]:
         return s_curve(self.project, self.schedule, self.status_date, self.planned)
 
@@ -115,3 +123,13 @@ class Dashboard:
         below = any(v is not None and v < INDEX_THRESHOLD for v in (evm.spi, evm.cpi))
         return find_variances(self.project, self.schedule, evm, self.status_date,
                               self.indicators, self.curve_to_date if below else (), baseline)
+
+
+def unrecorded_labour_sentence(tasks: tuple[str, ...], shown: int = 8) -> str:
+    """What every figure built on the actual cost must say when labour is not logged."""
+    names = ", ".join(f"« {t} »" for t in tasks[:shown])
+    if len(tasks) > shown:
+        names += f" et {len(tasks) - shown} autre{'s' if len(tasks) - shown > 1 else ''}"
+    which = "de la tâche commencée" if len(tasks) == 1 else f"des {len(tasks)} tâches commencées"
+    return (f"main-d'œuvre {which} {names} absente de costs.csv : le coût réel (CR), le CPI "
+            "et l'EAC ne la comptent pas")

@@ -11,7 +11,7 @@ from cockpit.check.registry import check
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.model import Risk
-from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.dashboard import Dashboard, unrecorded_labour_sentence
 from cockpit.steering.risks import ReviewPeriod, review_period
 from cockpit.steering.variances import BASELINE_SLIP, VarianceKind
 
@@ -24,6 +24,16 @@ ENVELOPE_EXCEEDED = define(
     "augmenté de la provision (`contingency`) ne doit pas la dépasser.",
     "[budget]\nenvelope = 185000\ncontingency = 12000   # BAC = 180 000 € : 192 000 € > 185 000 €",
     "Réduisez le prévu, la provision, ou faites réviser l'enveloppe par le commanditaire.",
+)
+LABOUR_UNRECORDED = define(
+    "B002", WARNING, "Main-d'œuvre non saisie dans costs.csv",
+    "Le coût réel (CR), main-d'œuvre comprise, vient seulement de costs.csv. Des tâches dont "
+    "l'équipe a un taux ont commencé (dates réelles ou avancement) sans aucune ligne de "
+    "main-d'œuvre (catégorie « main-d'œuvre », « temps passé »…) : le CR est trop bas, le CPI "
+    "trop bon et l'EAC trop optimiste d'autant.",
+    "2026-03-31,cdc,main-d'œuvre,4160,TS-03,Temps passés de mars   # costs.csv",
+    "Saisissez dans costs.csv les temps passés de ces tâches (catégorie « main-d'œuvre »), "
+    "au moins une ligne par mois.",
 )
 RISK_NO_OWNER = define(
     "P001", WARNING, "Risque actif sans responsable",
@@ -121,6 +131,13 @@ def envelope(ctx: CheckContext) -> Iterator[Diagnostic]:
             f"{french.money(budget.contingency, currency)} = "
             f"{french.money(bac + budget.contingency, currency)}, au-delà de l'enveloppe de "
             f"{french.money(budget.envelope, currency)}")
+
+
+@check(LABOUR_UNRECORDED)
+def labour(ctx: CheckContext) -> Iterator[Diagnostic]:
+    tasks = dashboard(ctx).unrecorded_labour
+    if tasks:
+        yield LABOUR_UNRECORDED.at("costs.csv", 1, unrecorded_labour_sentence(tasks))
 
 
 def review_overdue(risk: Risk, what: str, status_date: dt.date, period: ReviewPeriod) -> Diagnostic:

@@ -32,7 +32,10 @@ class BudgetScreen(ViewScreen):
             "Code", "Tâche", "BAC", "VP", "VA", "CR", "Avanc.", "SPI", "CPI", "EAC")
 
     def show(self, snapshot: Snapshot) -> None:
+        from rich.markup import escape
+
         from cockpit import french as fr
+        from cockpit.steering.dashboard import unrecorded_labour_sentence
         from cockpit.tui.widgets.charts import SCurve
 
         project, evm, schedule = snapshot.project, snapshot.evm, snapshot.schedule
@@ -48,7 +51,9 @@ class BudgetScreen(ViewScreen):
             f"{fr.money(project.budget.contingency, cur, 0)} — VP {fr.money(e.pv, cur, 0)}, VA "
             f"{fr.money(e.ev, cur, 0)}, CR {fr.money(e.ac, cur, 0)} — SPI {fr.ratio(e.spi)}, "
             f"CPI {fr.ratio(e.cpi)}, EAC {fr.money(e.eac, cur, 0)} ({e.eac_method.french}), "
-            f"VAC {fr.money(e.vac, cur, 0)}")
+            f"VAC {fr.money(e.vac, cur, 0)}" + (
+                f"\n[yellow]{escape(unrecorded_labour_sentence(evm.unrecorded_labour))}[/]"
+                if evm.unrecorded_labour else ""))
         curve = snapshot.curve
         self.query_one(SCurve).replot(
             [p.date for p in curve], [float(p.pv) for p in curve],
