@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import keyword
 import os
 import re
 import sys
@@ -15,7 +16,7 @@ from cockpit.collector import collector_paused
 
 # Each module defines `register(subparsers)`, which adds its parser and sets `run`.
 COMMANDS = ("check", "rule", "init", "report", "status", "meeting", "schedule", "baseline",
-            "referentials", "export")
+            "referentials", "export", "import")
 
 EXIT_USAGE = 2
 
@@ -73,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "la commande et le dossier")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
     for name in COMMANDS:
-        importlib.import_module(f"cockpit.cli.{name}").register(subparsers)
+        # `import` is a keyword: its module is import_.py
+        importlib.import_module(f"cockpit.cli.{name}{'_' * keyword.iskeyword(name)}").register(
+            subparsers)
     _document_today(subparsers)
     return parser
 

@@ -56,6 +56,10 @@ NS = "http://schemas.microsoft.com/project"
 TASK_ID_FIELD = "188743731"
 RESOURCE_ID_FIELD = "205520904"
 ID_ALIAS = "Identifiant cockpit"
+# Text2 of tasks: the planned duration of a finished task, whose Duration is the actual one
+# (the planned one prices its labour, FORMAT.md).
+PLANNED_FIELD = "188743734"
+PLANNED_ALIAS = "Durée prévue (cockpit)"
 LINK_TYPE = {DependencyType.FF: 0, DependencyType.FS: 1, DependencyType.SF: 2,
              DependencyType.SS: 3}
 LINK_FROM_CODE = {code: kind for kind, code in LINK_TYPE.items()}
@@ -146,11 +150,13 @@ def export_mspdi(project: Project, schedule: Schedule, status: dt.date,
     add(root, "WorkFormat", 2)  # hours
     add(root, "StatusDate", ends(status))
     attributes = add(root, "ExtendedAttributes")
-    for field_id, name in ((TASK_ID_FIELD, "Text1"), (RESOURCE_ID_FIELD, "Text1")):
+    for field_id, name, alias in ((TASK_ID_FIELD, "Text1", ID_ALIAS),
+                                  (PLANNED_FIELD, "Text2", PLANNED_ALIAS),
+                                  (RESOURCE_ID_FIELD, "Text1", ID_ALIAS)):
         attribute = add(attributes, "ExtendedAttribute")
         add(attribute, "FieldID", field_id)
         add(attribute, "FieldName", name)
-        add(attribute, "Alias", ID_ALIAS)
+        add(attribute, "Alias", alias)
 
     # Calendars: the project's (UID 1), then one per resource with absences.
     calendars = add(root, "Calendars")
@@ -255,6 +261,10 @@ def export_mspdi(project: Project, schedule: Schedule, status: dt.date,
         extended = add(element, "ExtendedAttribute")
         add(extended, "FieldID", TASK_ID_FIELD)
         add(extended, "Value", t.id)
+        if record is not None and record.duration is not None and record.actual_finish:
+            extended = add(element, "ExtendedAttribute")
+            add(extended, "FieldID", PLANNED_FIELD)
+            add(extended, "Value", str(record.duration))
         reference = baseline.tasks.get(t.id) if baseline is not None else None
         if reference is not None:
             saved = add(element, "Baseline")
@@ -615,9 +625,14 @@ class _Reader:
             kind = {"0": ResourceKind.MATERIAL, "2": ResourceKind.SERVICE}.get(
                 self.text(node, "Type"), ResourceKind.PERSON)
             rate_per_hour = _number(self.text(node, "StandardRate")) or 0.0
-            rate = Decimal(str(round(rate_per_hour * self.hours_per_day, 2))).normalize()
+            rate = Decimal(f"{rate_per_hour * self.hours_per_day:.2f}")
+            rate = rate.to_integral_value() if rate == rate.to_integral_value() else rate
             availability = _number(self.text(node, "MaxUnits"))
             if availability is None or kind is ResourceKind.MATERIAL:
+                availability = 1.0
+            elif availability > 1:
+                self.note(f"Ressource « {name} » : une capacité de {availability:.0%} (plusieurs "
+                          "personnes) n'est pas représentable ; elle est ramenée à 100 %.")
                 availability = 1.0
             absences: tuple[Period, ...] = ()
             own = calendars.get(self.text(node, "CalendarUID"))
@@ -636,11 +651,12 @@ class _Reader:
                 rate=rate, availability=round(availability, 4), absences=absences))
         return tuple(members), resource_of
 
-    def _cockpit_id(self, node: Element, field_id: str) -> str:
+    def _cockpit_id(self, node: Element, field_id: str,
+                    pattern: re.Pattern[str] | None = _ID) -> str:
         for attribute in node.iterfind("ExtendedAttribute"):
             if self.text(attribute, "FieldID") == field_id:
                 value = self.text(attribute, "Value")
-                return value if _ID.match(value) else ""
+                return value if pattern is None or pattern.match(value) else ""
         return ""
 
     # -- tasks ------------------------------------------------------------------------
@@ -700,7 +716,11 @@ class _Reader:
                 if fmt in ELAPSED_FORMATS:
                     self.note(f"Tâche « {name} » : sa durée est en temps écoulé (jours "
                               "calendaires) ; cockpit la compte en jours ouvrés.")
-                if not milestone:
+                planned = self._cockpit_id(node, PLANNED_FIELD, pattern=None) \
+                    if with_ids else ""
+                if planned:
+                    duration = _planned(planned)
+                elif not milestone:
                     if hours is None or hours <= 0:
                         milestone = True
                     else:
@@ -830,6 +850,15 @@ def _xsd_hours(text: str) -> float | None:
     total = float(days or 0) * 24 + float(hours or 0) + float(minutes or 0) / 60 \
         + float(seconds or 0) / 3600
     return -total if sign else total
+
+
+def _planned(text: str) -> Duration | None:
+    from cockpit.model import NotationError, parse_duration
+
+    try:
+        return parse_duration(text)
+    except NotationError:
+        return None
 
 
 def _slug(text: str, fallback: str) -> str:
