@@ -755,7 +755,7 @@ class _Loader:
         document = Document(
             path=relative, title=f.text("title", required=True), date=f.date("date", required=True),
             kind=f.text("kind", required=True), sections=parse_sections(front.body, front.body_line),
-            body=front.body, source=source)
+            body=front.body, source=source, body_line=front.body_line)
         f.finish(DOCUMENT_KEYS)
         return document
 

@@ -68,6 +68,8 @@ class Document:
     sections: tuple[Section, ...] = ()
     body: str = ""
     source: Source = NOWHERE
+    body_line: int = 0
+    """The file line of the body's first line (after the front matter)."""
 
 
 @immutable

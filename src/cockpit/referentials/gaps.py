@@ -28,6 +28,10 @@ class Evidence:
     line: int | None = None
     anchor: str = ""
     note: str = ""
+    heading: str = ""
+    """The heading the passage sits under, when the evidence is a passage of a document."""
+    excerpt: str = ""
+    """What the passage says (160 characters at most): the proof, shown to the user."""
 
     def __str__(self) -> str:
         if self.anchor:

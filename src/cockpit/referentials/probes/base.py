@@ -15,7 +15,6 @@ Rules every probe follows:
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,7 +23,10 @@ from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
+from cockpit.referentials.concepts import concept
 from cockpit.referentials.gaps import Evidence, Status
+from cockpit.referentials.passages import FolderText, Passage, Text, document_text
+from cockpit.referentials.words import contains, stems
 
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule
@@ -76,35 +78,27 @@ def record(source_file: str, line: int) -> Evidence:
 
 
 def section_matches(section: Section, spec: str) -> bool:
-    """`spec` is alternatives separated by "|": a folded substring of the heading, or a
-    canonical heading kind of folder/markdown.py (ecarts, decisions, actions...)."""
+    """`spec` is a concept (alternatives separated by "|", or "@name" of
+    data/concepts.toml) or a canonical heading kind of folder/markdown.py (ecarts,
+    decisions, actions...), matched on the heading's whole words."""
     return _title_matches(section.title, spec)
 
 
 @lru_cache(maxsize=4096)
 def _title_matches(title: str, spec: str) -> bool:
     """`section_matches` depends on the title only, and titles recur (templates)."""
-    folded = fold(title).replace("’", "'")
     kind = heading_kind(title)
-    for alternative in spec.split("|"):
-        wanted = fold(alternative.strip()).replace("’", "'")
-        if wanted and (wanted in folded or kind == wanted):
-            return True
-    return False
-
-
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+    if kind is not None and kind in {fold(a.strip()) for a in spec.split("|")}:
+        return True
+    return concept(spec).matches(stems(title))
 
 
 def has_content(sections: Sequence[Section], section: Section) -> bool:
-    """A section says something: its own text or a subsection's, guidance comments aside."""
+    """A section says something: its own text or a subsection's, guidance comments,
+    placeholders (« À compléter ») and template lines aside."""
     start = sections.index(section)
-    for other in sections[start:]:
-        if other is not section and other.level <= section.level:
-            break
-        if _HTML_COMMENT.sub("", other.body).strip():
-            return True
-    return False
+    text = document_text("", sections[start:])
+    return bool(text.passages) and text.passages[0].line in text.headings_with_content
 
 
 def find_heading(sections: Sequence[Section], spec: str) -> Section | None:
@@ -119,28 +113,50 @@ def find_section(sections: Sequence[Section], spec: str) -> Section | None:
 
 
 def label_of(spec: str) -> str:
-    """The first alternative of a section spec, capitalised, for messages."""
-    first = spec.split("|")[0].strip()
-    return first[:1].upper() + first[1:]
+    """The label of a concept spec, for messages."""
+    return concept(spec).label
 
 
 def section_evidence(path: str, section: Section) -> Evidence:
-    return Evidence(path, anchor=section.slug)
+    return Evidence(path, section.line, anchor=section.slug, heading=section.title)
 
 
-def check_sections(path: str, sections: Sequence[Section], specs: Sequence[str]
-                   ) -> tuple[list[Evidence], list[str]]:
-    """The anchors of the expected sections a document has, and one gap per missing one."""
+def passage_evidence(text: Text, passage: Passage, note: str = "") -> Evidence:
+    """A passage as evidence: its line, its heading, and what it says (for a heading,
+    the first line of its section)."""
+    shown = text.first_body(passage) if passage.is_heading else passage
+    return Evidence(passage.file, passage.line, note=note, heading=passage.heading,
+                    excerpt=(shown or passage).excerpt)
+
+
+def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:
+    """The first passage of these texts that treats the concept, as evidence."""
+    wanted = concept(spec)
+    for text in texts:
+        for passage in text.evidential():
+            if wanted.matches(passage.words):
+                return passage_evidence(text, passage, wanted.label)
+    return None
+
+
+def looked_for(spec: str, where: str) -> str:
+    """What a missing concept message says: the concept, the terms searched, where."""
+    wanted = concept(spec)
+    return (f"« {wanted.label} » introuvable dans {where} (termes cherchés : "
+            f"{wanted.shown_terms()}) : rédigez-le, sous le titre de votre choix")
+
+
+def check_sections(text: Text, specs: Sequence[str]) -> tuple[list[Evidence], list[str]]:
+    """The passages of a document that treat each concept, and one gap per concept it
+    does not treat (a heading with nothing under it treats nothing)."""
     evidence: list[Evidence] = []
     gaps: list[str] = []
     for spec in specs:
-        section = find_section(sections, spec)
-        if section is None and find_heading(sections, spec) is not None:
-            gaps.append(f"rédigez la section « {label_of(spec)} » de {path} : elle est vide")
-        elif section is None:
-            gaps.append(f"ajoutez une section « {label_of(spec)} » à {path}")
+        found = find_concept([text], spec)
+        if found is None:
+            gaps.append(looked_for(spec, text.path))
         else:
-            evidence.append(section_evidence(path, section))
+            evidence.append(found)
     return evidence, gaps
 
 
@@ -246,11 +262,23 @@ class Facts:
         return (*self.project.docs, *self.project.rex)
 
     def documents_of(self, kinds: Sequence[str]) -> list[Document]:
-        """Documents of these kinds; every document when `kinds` is empty."""
+        """Documents of these kinds: by their `kind`, or by a title that names the kind
+        (« Analyse du procédé de conditionnement » is an analyse-procede); every document
+        when `kinds` is empty."""
         if not kinds:
             return list(self.documents)
         wanted = {fold(k) for k in kinds}
-        return [d for d in self.documents if fold(d.kind) in wanted]
+        named = [stems(k.replace("-", " ")) for k in kinds]
+        return [d for d in self.documents if fold(d.kind) in wanted or any(
+            contains(stems(d.title), n) for n in named)]
+
+    @cached_property
+    def text(self) -> FolderText:
+        """The folder's prose as passages, built file by file on first use."""
+        return FolderText(self.project)
+
+    def texts_of(self, documents: Iterable[Document]) -> list[Text]:
+        return [self.text.document(d) for d in documents]
 
     @cached_property
     def meetings(self) -> tuple[Meeting, ...]:

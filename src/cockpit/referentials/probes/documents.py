@@ -4,67 +4,72 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cockpit.folder.fields import fold
 from cockpit.model import Document
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,
     check_sections,
-    find_section,
-    label_of,
+    find_concept,
+    looked_for,
     probe,
     verdict,
 )
 
 
-def _mentions(document: Document, spec: str) -> bool:
-    body = fold(document.body + "\n" + document.title)
-    return any(fold(alt.strip()) in body for alt in spec.split("|") if alt.strip())
-
-
-def _assess(document: Document, sections: Sequence[str], mentions: Sequence[str]
+def _assess(facts: Facts, document: Document, concepts: Sequence[str]
             ) -> tuple[list[Evidence], list[str]]:
-    """The evidence a document gives and what it lacks."""
-    evidence, missing = check_sections(document.path, document.sections, sections)
-    for spec in mentions:
-        if not _mentions(document, spec):
-            missing.append(f"{document.path} ne traite pas de « {label_of(spec)} » : "
-                           "ajoutez-y un paragraphe qui le nomme")
-    if not sections:
+    """The evidence a document gives for each concept, and the concepts it lacks."""
+    text = facts.text.document(document)
+    evidence, missing = check_sections(text, concepts)
+    if not concepts and not text.empty:
         evidence.insert(0, Evidence(document.path, note=document.title))
+    elif not concepts:
+        missing.append(f"{document.path} n'a que des titres, des commentaires d'aide ou le "
+                       "texte du modèle : rédigez-le")
     return evidence, missing
 
 
-def _relevant(document: Document, sections: Sequence[str], mentions: Sequence[str]) -> bool:
-    """Without a kind, a document counts when it has one of the sections or mentions."""
-    return any(find_section(document.sections, spec) for spec in sections) or any(
-        _mentions(document, spec) for spec in mentions)
+def _elsewhere(facts: Facts, concepts: Sequence[str]) -> tuple[list[Evidence], list[str]]:
+    """Each concept searched in every document, the minutes and the registers' text."""
+    texts = [*facts.texts_of(facts.documents),
+             *(facts.text.meeting(m) for m in facts.meetings), *facts.text.registers]
+    evidence: list[Evidence] = []
+    missing: list[str] = []
+    for spec in concepts:
+        found = find_concept(texts, spec)
+        if found is None:
+            missing.append(looked_for(spec, "aucun fichier du dossier (docs/, rex/, meetings/, "
+                                      "registres)"))
+        else:
+            evidence.append(found)
+    return evidence, missing
 
 
 def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
-                     mentions: Sequence[str] = (), label: str = "", min: int = 1) -> Finding:
-    """The best documents of these kinds (any kind when empty), judged on their sections
-    and mentions."""
-    documents = facts.documents_of(kinds)
-    if not kinds:
-        documents = [d for d in documents if _relevant(d, sections, mentions)]
+                     mentions: Sequence[str] = (), label: str = "", min: int = 1,
+                     central: bool = False) -> Finding:
+    """The documents of these kinds (by kind or title), judged on the concepts they treat,
+    in their headings or their text. Without such a document, the concepts are looked
+    for in the whole folder, unless the document is the central evidence (`central`: a
+    bilan), whose absence leaves the criterion missing."""
+    concepts = [*sections, *mentions]
+    documents = [d for d in facts.documents_of(kinds)
+                 if not facts.text.document(d).empty]
     what = label or (f"un document « {kinds[0]} »" if kinds else "un document")
     if not documents:
-        expected = ", ".join(f"« {label_of(s)} »" for s in sections)
-        topics = ", ".join(f"« {label_of(m)} »" for m in mentions)
-        detail = (f" avec les sections {expected}" if expected else "") + (
-            f" qui traite de {topics}" if topics else "")
-        if not kinds:
-            return verdict((), [f"ajoutez {what} dans docs/ : un document{detail}"])
-        folder = "rex" if kinds[0] in ("bilan", "rex") else "docs"
-        return verdict((), [f"ajoutez {what} : {folder}/{kinds[0]}.md avec kind = "
-                            f"\"{kinds[0]}\" dans son en-tête{detail}"])
-    assessed = sorted(((_assess(d, sections, mentions), d) for d in documents),
+        folder = "rex" if kinds and kinds[0] in ("bilan", "rex") else "docs"
+        asked = (f"ajoutez {what} : {folder}/{kinds[0]}.md avec kind = \"{kinds[0]}\" dans "
+                 "son en-tête" if kinds else f"ajoutez {what} dans docs/")
+        if central or not concepts:
+            return verdict((), [asked])
+        evidence, missing = _elsewhere(facts, concepts)
+        return verdict(evidence, missing)
+    assessed = sorted(((_assess(facts, d, concepts), d) for d in documents),
                       key=lambda pair: (len(pair[0][1]), -len(pair[0][0]), pair[1].path))
     complete = [pair for pair in assessed if not pair[0][1]]
     if len(complete) >= min:
-        return verdict([e for (ev, _), _ in complete for e in ev], [])
+        return verdict([e for (ev, _), _ in complete[:max(min, 1)] for e in ev], [])
     evidence = [e for (ev, _), _ in assessed for e in ev]
     missing = [m for (_, gaps), _ in assessed[:max(min, 1)] for m in gaps]
     if len(documents) < min:
@@ -75,17 +80,20 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
 @probe("document", "un document d'un type donné (docs/ ou rex/, clé kind) avec les sections "
        "attendues")
 def document(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
-             mentions: Sequence[str] = (), label: str = "", min: int = 1) -> Finding:
-    return document_finding(facts, kinds, sections, mentions, label, min)
+             mentions: Sequence[str] = (), label: str = "", min: int = 1,
+             central: bool = False) -> Finding:
+    return document_finding(facts, kinds, sections, mentions, label, min, central)
 
 
 @probe("bilan", "un bilan (rex/, kind bilan) qui compare coûts, délais et ressources réels aux "
        "estimations initiales, appuyé sur costs.csv et le budget")
 def bilan(facts: Facts, kinds: Sequence[str] = ("bilan",),
-          sections: Sequence[str] = ("coûts|coût|budget|économi", "délais|délai|planning",
-                                     "ressources|ressource|charge"),
+          sections: Sequence[str] = ("@couts", "@delais", "@ressources"),
           mentions: Sequence[str] = ()) -> Finding:
-    found = document_finding(facts, kinds, sections, mentions, "un bilan du projet")
+    found = document_finding(facts, kinds, sections, mentions, "un bilan du projet",
+                             central=True)
+    if not found.evidence:
+        return found  # no bilan: the costs journal alone is no assessment
     evidence = list(found.evidence)
     missing = list(found.missing)
     project = facts.project

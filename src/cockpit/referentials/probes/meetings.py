@@ -12,6 +12,7 @@ from cockpit.referentials.probes.base import (
     Finding,
     capped,
     check_sections,
+    find_concept,
     find_section,
     label_of,
     probe,
@@ -22,21 +23,23 @@ from cockpit.referentials.probes.base import (
 _DISTINCT = {"phase": "à des phases différentes", "kind": "de natures différentes"}
 
 
-def _meeting_gaps(meeting: Meeting, sections: Sequence[str], decisions: bool, actions: bool,
-                  objectives: bool, roles: bool) -> tuple[list[Evidence], list[str]]:
-    evidence, gaps = check_sections(meeting.path, meeting.sections, sections)
+def _meeting_gaps(facts: Facts, meeting: Meeting, sections: Sequence[str], decisions: bool,
+                  actions: bool, objectives: bool, roles: bool
+                  ) -> tuple[list[Evidence], list[str]]:
+    text = facts.text.meeting(meeting)
+    evidence, gaps = check_sections(text, sections)
     if decisions and not meeting.decisions:
         gaps.append(f"consignez les décisions dans {meeting.path} (section « Décisions », "
                     "une ligne « - D1 — … » par décision)")
     if actions and not meeting.actions:
         gaps.append(f"terminez {meeting.path} par son plan d'actions (section « Actions », "
                     "« - A7 — @responsable — AAAA-MM-JJ — libellé »)")
-    if objectives and not meeting.objectives and find_section(
-            meeting.sections, "objectifs de la reunion|objectifs") is None:
+    if objectives and not meeting.objectives and find_concept(
+            [text], "@objectifs_reunion") is None:
         gaps.append(f"indiquez les objectifs de la réunion dans {meeting.path} "
                     "(objectives = [...] dans l'en-tête)")
-    if roles and not (meeting.facilitator and meeting.participants) and find_section(
-            meeting.sections, "roles") is None:
+    if roles and not (meeting.facilitator and meeting.participants) and find_concept(
+            [text], "@roles") is None:
         gaps.append(f"précisez les rôles dans {meeting.path} : facilitator et participants "
                     "dans l'en-tête, ou une section « Rôles et responsabilités »")
     return evidence, gaps
@@ -66,7 +69,8 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
     evidence: list[Evidence] = []
     missing: list[str] = []
     for meeting in candidates:
-        found, gaps = _meeting_gaps(meeting, sections, decisions, actions, objectives, roles)
+        found, gaps = _meeting_gaps(facts, meeting, sections, decisions, actions, objectives,
+                                    roles)
         item = Evidence(meeting.path, note=f"{meeting.kind or 'réunion'} du {meeting.date:%d/%m/%Y}"
                         + (f", {meeting.phase.value}" if meeting.phase else ""))
         evidence.append(item)

@@ -11,7 +11,9 @@ from cockpit.referentials.probes.base import (
     Finding,
     capped,
     capped_each,
+    find_concept,
     find_section,
+    looked_for,
     probe,
     section_evidence,
     verdict,
@@ -100,6 +102,9 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
     if levelled:
         load = facts.load
         over = load.over_allocations if load is not None else ()
+        if over and (discussed := _discussed(facts, "@lissage")) is not None:
+            evidence.append(discussed)  # the candidate shows how the loads were handled
+            over = ()
         missing.extend(capped_each(over, lambda o: (
             f"« {o.resource} » est suralloué du {o.first:%d/%m/%Y} au {o.last:%d/%m/%Y} "
             f"({o.peak:g} pour {o.capacity:g} disponible ; tâches {', '.join(o.tasks)}) : "
@@ -119,6 +124,12 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
         missing.append(f"jalonnez le planning : {count} jalon(s) (milestone = true) dans {WBS}, "
                        f"il en faut au moins {milestones} (points de validation, COPIL)")
     return verdict(evidence, missing, found=True)
+
+
+def _discussed(facts: Facts, spec: str) -> Evidence | None:
+    """A passage of the documents or the minutes that treats the concept."""
+    return find_concept([*facts.texts_of(facts.documents),
+                         *(facts.text.meeting(m) for m in facts.meetings)], spec)
 
 
 @probe("workload", "un tableau des charges semaine par semaine calculable : ressources "
@@ -153,9 +164,10 @@ def workload(facts: Facts, section: str = "charge") -> Finding:
 
 
 @probe("tracking", "le suivi d'avancement de chaque activité : indicateurs de pilotage "
-       "(indicators.toml, scope project) et avancement (progress.csv) des activités commencées")
-def tracking(facts: Facts, section: str = "indicateurs de suivi|suivi d'avancement|"
-             "indicateurs d'avancement", started: bool = True) -> Finding:
+       "(indicators.toml, scope project) et avancement (progress.csv) des activités commencées ; "
+       "au choix : un indicateur par activité (indicator d'une tâche ou texte qui le propose)")
+def tracking(facts: Facts, section: str = "@indicateurs_activite", started: bool = True,
+             per_activity: bool = False) -> Finding:
     project = facts.project
     evidence: list[Evidence] = []
     missing: list[str] = []
@@ -168,11 +180,18 @@ def tracking(facts: Facts, section: str = "indicateurs de suivi|suivi d'avanceme
     else:
         missing.append("définissez au moins un indicateur de pilotage du projet dans "
                        "indicators.toml (scope = \"project\"), par exemple l'avancement pondéré")
-    for document in facts.documents:
-        found = find_section(document.sections, section)
-        if found is not None:
-            evidence.append(section_evidence(document.path, found))
-            break
+    discussed = _discussed(facts, section)
+    if discussed is not None:
+        evidence.append(discussed)
+    if per_activity:
+        followed = [t for t in facts.activities if t.indicator]
+        if followed:
+            evidence.append(Evidence(WBS, followed[0].source.line,
+                                     note=f"{len(followed)} activité(s) sur "
+                                     f"{len(facts.activities)} avec un indicateur (indicator)"))
+        elif discussed is None:
+            missing.append(looked_for(section, "les documents et comptes rendus") + " ; ou "
+                           f"donnez à chaque activité de {WBS} son indicateur (indicator = \"K…\")")
     if started:
         lacking = [t for t in facts.activities
                    if t.actual_start is not None and t.id not in facts.progress_tasks

@@ -202,8 +202,11 @@ def _origin_matches(facts: Facts, action: Action, origin: str, risk_ids: set[str
 
 @probe("actions", "un plan d'actions (actions.toml) où chaque action est nommée (who), datée "
        "(due) et précisément formulée ; au choix : issues d'une source, réalisées")
-def actions(facts: Facts, min: int = 1, fields: Sequence[str] = ("who", "due"), words: int = 4,
+def actions(facts: Facts, min: int = 1, fields: Sequence[str] = (), words: int = 0,
             origin: str = "", done: int = 0) -> Finding:
+    """Only what the criterion asks is checked: `fields = ["who", "due"]` where it says
+    « chaque action est nominative avec une date de rendu », `words` where it asks for
+    « une formulation précise »."""
     items = list(facts.project.actions)
     if origin:
         risk_ids = {r.id for r in facts.project.risks}
@@ -344,8 +347,11 @@ def budget(facts: Facts, envelope: bool = True, lines: bool = True, dated: bool 
         missing.append("détaillez les coûts prévus hors main-d'œuvre dans budget.toml "
                        "([[line]] avec task, category, amount, date)")
     if rates:
+        assigned = {a.resource for t in project.tasks for a in t.resources}
         missing += capped([f"indiquez le coût journalier (rate) de {m.id} ({_where(m, 'cockpit.toml')})"
-                           for m in project.settings.team if not m.rate], "autre(s) membre(s)")
+                           for m in project.settings.team
+                           if not m.rate and m.id in assigned and m.kind.value == "person"],
+                          "autre(s) membre(s)")
     if costs:
         if project.costs:
             evidence.append(Evidence("costs.csv", project.costs[0].source.line or 2,

@@ -1,0 +1,81 @@
+"""Concepts: what a criterion's evidence talks about, with the words French authors use.
+
+A concept is named in the référentiel data, either inline as alternatives separated by
+« | » (`"périmètre|limites"`) or by reference to data/concepts.toml (`"@rex"`), where
+each concept has a label and its terms: French words, synonyms, abbreviations (REX,
+retour d'expérience, leçons apprises…), kept there for a domain expert to review. Both
+may be mixed (`"@risques|aléas"`). A term ending in « * » matches any word that starts
+with it (`"automati*"`); every other term matches whole words after folding and stemming
+(cockpit.referentials.words).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from cockpit.model.immutable import immutable
+from cockpit.referentials.words import contains, stems
+
+CONCEPTS = Path(__file__).parent / "data" / "concepts.toml"
+
+
+@immutable
+class Concept:
+    label: str
+    terms: tuple[str, ...]
+    """As written, for the messages (« termes cherchés : … »)."""
+    stemmed: tuple[tuple[str, ...], ...]
+    prefixes: tuple[str, ...] = ()
+
+    def matches(self, words: tuple[str, ...]) -> bool:
+        if any(contains(words, term) for term in self.stemmed):
+            return True
+        return bool(self.prefixes) and any(w.startswith(p) for p in self.prefixes for w in words)
+
+    def shown_terms(self, limit: int = 8) -> str:
+        shown = ", ".join(f"« {t} »" for t in self.terms[:limit])
+        return shown + (" …" if len(self.terms) > limit else "")
+
+
+@cache
+def concept_data() -> dict[str, tuple[str, tuple[str, ...]]]:
+    raw = tomllib.loads(CONCEPTS.read_text(encoding="utf-8"))
+    return {name: (str(table["label"]), tuple(str(t) for t in table["terms"]))
+            for name, table in raw.items()}
+
+
+class UnknownConcept(KeyError):
+    pass
+
+
+@cache
+def concept(spec: str) -> Concept:
+    """The concept a spec names: « a|b|@c »; the label is the first alternative's."""
+    label = ""
+    terms: list[str] = []
+    for alternative in (a.strip() for a in spec.split("|")):
+        if not alternative:
+            continue
+        if alternative.startswith("@"):
+            name = alternative[1:]
+            data = concept_data()
+            if name not in data:
+                raise UnknownConcept(name)
+            own_label, own_terms = data[name]
+            label = label or own_label
+            terms.extend(own_terms)
+        else:
+            label = label or alternative
+            terms.append(alternative)
+    unique = tuple(dict.fromkeys(terms))
+    stemmed = tuple(s for t in unique if not t.endswith("*") and (s := stems(t)))
+    prefixes = tuple(_prefix(t) for t in unique if t.endswith("*"))
+    return Concept(label[:1].upper() + label[1:], unique, stemmed, prefixes)
+
+
+def _prefix(term: str) -> str:
+    """The stem of a prefix (« économi* » → « econom »), which starts the stems of the
+    words it begins."""
+    return "".join(stems(term[:-1])) or term[:-1].lower()
