@@ -110,6 +110,7 @@ def test_every_probe_is_described_in_french(name: str) -> None:
 
 def test_an_empty_heading_proves_nothing_but_a_written_subsection_does() -> None:
     from cockpit.folder.markdown import parse_sections
+    from cockpit.referentials.passages import document_text
     from cockpit.referentials.probes.base import check_sections, find_section
 
     body = ("## Objectifs\n<!-- guidance only -->\n\n## Analyse\n### Technique\nSoudure validée.\n"
@@ -118,7 +119,10 @@ def test_an_empty_heading_proves_nothing_but_a_written_subsection_does() -> None
     assert find_section(sections, "objectifs") is None
     analyse = find_section(sections, "analyse")
     assert analyse is not None and analyse.title == "Analyse"
-    evidence, gaps = check_sections("docs/x.md", sections, ["objectifs", "analyse", "risques"])
-    assert [str(e) for e in evidence] == ["docs/x.md#analyse"]
-    assert gaps == ["rédigez la section « Objectifs » de docs/x.md : elle est vide",
-                    "ajoutez une section « Risques » à docs/x.md"]
+    text = document_text("docs/x.md", sections)
+    evidence, gaps = check_sections(text, ["objectifs", "analyse", "risques"])
+    assert [str(e) for e in evidence] == ["docs/x.md:4"]
+    assert evidence[0].heading == "Analyse" and evidence[0].excerpt == "Soudure validée."
+    assert [g.split(" introuvable")[0] for g in gaps] == ["« Objectifs »", "« Risques »"]
+    assert gaps[0].endswith("(termes cherchés : « objectifs ») : rédigez-le, sous le titre "
+                            "de votre choix")

@@ -158,7 +158,8 @@ def test_meetings_two_at_different_phases(tmp_path: Path) -> None:
     folder(tmp_path, files)
     finding = probe(tmp_path, "meetings", **params)
     assert_covered(finding)
-    assert "meetings/2026-01-06-lancement.md#ordre-du-jour" in shown(finding)
+    assert any(e.file == "meetings/2026-01-06-lancement.md" and e.heading == "Ordre du jour"
+               for e in finding.evidence)
 
 
 def test_meeting_lacking_sections_says_which(tmp_path: Path) -> None:
@@ -166,7 +167,8 @@ def test_meeting_lacking_sections_says_which(tmp_path: Path) -> None:
     folder(tmp_path, {"meetings/2026-01-06-lancement.md":
                       _meeting("2026-01-06", "lancement", "cadrage", body)})
     finding = probe(tmp_path, "meetings", sections=["suspens"], decisions=True)
-    assert "ajoutez une section « Suspens » à meetings/2026-01-06-lancement.md" in finding.missing
+    assert any(m.startswith("« Suspens » introuvable dans meetings/2026-01-06-lancement.md")
+               for m in finding.missing)
     assert any(m.startswith("consignez les décisions dans meetings/2026-01-06-lancement.md")
                for m in finding.missing)
 
@@ -205,25 +207,35 @@ def test_document_of_a_kind_with_sections(tmp_path: Path) -> None:
     finding = probe(tmp_path, "document", kinds=["diagnostic"], sections=["méthode", "résultats"],
                     mentions=["rgpd"])
     assert_covered(finding)
-    assert shown(finding) == ["docs/diagnostic.md#méthode", "docs/diagnostic.md#résultats"]
+    assert shown(finding) == ["docs/diagnostic.md:7", "docs/diagnostic.md:9",
+                              "docs/diagnostic.md:10"]
+    assert finding.evidence[0].heading == "Méthode"
+    assert finding.evidence[0].excerpt == "Chronométrages."
     finding = probe(tmp_path, "document", kinds=["diagnostic"], sections=["conclusions"],
                     mentions=["greenit"])
     assert finding.status is Status.PARTIAL
     assert finding.missing == (
-        "ajoutez une section « Conclusions » à docs/diagnostic.md",
-        "docs/diagnostic.md ne traite pas de « Greenit » : ajoutez-y un paragraphe qui le nomme")
+        "« Conclusions » introuvable dans docs/diagnostic.md (termes cherchés : « conclusions ») : "
+        "rédigez-le, sous le titre de votre choix",
+        "« Greenit » introuvable dans docs/diagnostic.md (termes cherchés : « greenit ») : "
+        "rédigez-le, sous le titre de votre choix")
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM")
     assert finding.status is Status.MISSING
-    assert finding.missing == ('ajoutez une VSM : docs/vsm.md avec kind = "vsm" dans son en-tête '
-                               "avec les sections « Flux »",)
+    assert finding.missing == ("« Flux » introuvable dans le dossier (docs/, rex/, meetings/, "
+                               "registres) (termes cherchés : « flux ») : rédigez-le, sous le "
+                               "titre de votre choix",)
+    finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM",
+                    central=True)
+    assert finding.missing == ('ajoutez une VSM : docs/vsm.md avec kind = "vsm" dans son en-tête',)
 
 
 def test_document_of_any_kind(tmp_path: Path) -> None:
     folder(tmp_path, {"docs/diagnostic.md": DIAGNOSTIC})
     assert_covered(probe(tmp_path, "document", kinds=[], sections=["résultats"]))
     finding = probe(tmp_path, "document", kinds=[], sections=["architecture"], label="une archi")
-    assert finding.missing == ("ajoutez une archi dans docs/ : un document avec les sections "
-                               "« Architecture »",)
+    assert finding.missing == ("« Architecture » introuvable dans docs/diagnostic.md (termes "
+                               "cherchés : « architecture ») : rédigez-le, sous le titre de votre "
+                               "choix",)
 
 
 BILAN = """+++
@@ -248,17 +260,18 @@ def test_bilan_compares_actuals_with_estimates(tmp_path: Path) -> None:
                       "budget.toml": "[budget]\nenvelope = 1000\n"})
     finding = probe(tmp_path, "bilan")
     assert_covered(finding)
-    assert shown(finding) == ["rex/bilan.md#coûts-réels-et-budget", "rex/bilan.md#délais",
-                              "rex/bilan.md#ressources", "costs.csv:2", "budget.toml:1"]
+    assert shown(finding) == ["rex/bilan.md:7", "rex/bilan.md:9", "rex/bilan.md:11",
+                              "costs.csv:2", "budget.toml:1"]
     folder(tmp_path, {"rex/bilan.md": BILAN.replace("## Délais\n", "")
                       .replace("Méthodes à 80 % comme prévu.", "")}, phase="conclusion")
     (tmp_path / "costs.csv").unlink()
     (tmp_path / "budget.toml").unlink()
     finding = probe(tmp_path, "bilan")
     assert finding.status is Status.PARTIAL
-    assert finding.missing[0] == "ajoutez une section « Délais » à rex/bilan.md"
-    assert finding.missing[1] == ("rédigez la section « Ressources » de rex/bilan.md : "
-                                  "elle est vide")
+    assert finding.missing[0].startswith("« Les délais (prévu et réel) » introuvable dans "
+                                         "rex/bilan.md (termes cherchés : « délais »")
+    assert finding.missing[1].startswith("« Les ressources (prévues et réelles) » introuvable "
+                                         "dans rex/bilan.md")
     assert finding.missing[2].startswith("costs.csv est vide")
     assert finding.missing[3].startswith("budget.toml ne donne ni enveloppe ni lignes")
 

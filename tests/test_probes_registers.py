@@ -124,7 +124,8 @@ what = "Relancer"
 
 def test_action_plan_named_dated_precise(tmp_path: Path) -> None:
     folder(tmp_path, {"actions.toml": ACTIONS})
-    finding = probe(tmp_path, "actions")
+    assert probe(tmp_path, "actions").status is Status.COVERED  # nothing asked, nothing lowered
+    finding = probe(tmp_path, "actions", fields=["who", "due"], words=4)
     assert finding.status is Status.PARTIAL
     assert finding.missing == (
         "ajoutez un responsable nommé (who) à l'action A2 (actions.toml ligne 10)",

@@ -1,7 +1,7 @@
 """Concepts: what a criterion's evidence talks about, with the words French authors use.
 
 A concept is named in the référentiel data, either inline as alternatives separated by
-« | » (`"périmètre|limites"`) or by reference to data/concepts.toml (`"@rex"`), where
+« | » (`"périmètre|limites"`) or by reference to lexicon/concepts.toml (`"@rex"`), where
 each concept has a label and its terms: French words, synonyms, abbreviations (REX,
 retour d'expérience, leçons apprises…), kept there for a domain expert to review. Both
 may be mixed (`"@risques|aléas"`). A term ending in « * » matches any word that starts
@@ -18,7 +18,7 @@ from pathlib import Path
 from cockpit.model.immutable import immutable
 from cockpit.referentials.words import contains, stems
 
-CONCEPTS = Path(__file__).parent / "data" / "concepts.toml"
+CONCEPTS = Path(__file__).parent / "lexicon" / "concepts.toml"
 
 
 @immutable

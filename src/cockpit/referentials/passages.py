@@ -128,7 +128,7 @@ def document_text(path: str, sections: Sequence[Section], preamble: str = "",
     with_content: set[int] = set()
     for number, (heading, level, first) in enumerate(spans):
         end = len(passages)
-        for later, later_level, later_first in spans[number + 1:]:
+        for _later, later_level, later_first in spans[number + 1:]:
             if later_level <= level:
                 end = later_first - 1
                 break

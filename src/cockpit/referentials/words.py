@@ -24,14 +24,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_WORD = re.compile(r"[^\W_]+")
-STOPWORDS = frozenset(["a", "à", "au", "aux", "avec", "ce", "ces", "cet", "cette", "d", "dans", "de", "des", "du", "en", "et", "l", "la", "le", "les", "leur", "leurs", "n", "ne", "ou", "où", "par", "pour", "qu", "que", "qui", "s", "sa", "se", "ses", "son", "sur", "un", "une", "y", "est", "sont", "été", "être"])
+_WORD = re.compile(r"[^\W_]+|[€$%]")
+_SMALL_WORDS = """
+a à au aux avec ce ces cet cette d dans de des du en et l la le les leur leurs n ne ou où
+par pour qu que qui s sa se ses son sur un une y est sont été être
+"""
+STOPWORDS = frozenset(_SMALL_WORDS.split())
 
 
 @cache
 def _stemmer() -> Callable[[str], str]:
     """The Snowball French stemmer, imported on first use (it is not needed to start)."""
-    import Stemmer
+    import Stemmer  # type: ignore[import-not-found]
 
     return Stemmer.Stemmer("french").stemWord  # type: ignore[no-any-return]
 

@@ -79,7 +79,7 @@ def record(source_file: str, line: int) -> Evidence:
 
 def section_matches(section: Section, spec: str) -> bool:
     """`spec` is a concept (alternatives separated by "|", or "@name" of
-    data/concepts.toml) or a canonical heading kind of folder/markdown.py (ecarts,
+    lexicon/concepts.toml) or a canonical heading kind of folder/markdown.py (ecarts,
     decisions, actions...), matched on the heading's whole words."""
     return _title_matches(section.title, spec)
 

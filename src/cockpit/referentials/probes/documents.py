@@ -39,7 +39,7 @@ def _elsewhere(facts: Facts, concepts: Sequence[str]) -> tuple[list[Evidence], l
     for spec in concepts:
         found = find_concept(texts, spec)
         if found is None:
-            missing.append(looked_for(spec, "aucun fichier du dossier (docs/, rex/, meetings/, "
+            missing.append(looked_for(spec, "le dossier (docs/, rex/, meetings/, "
                                       "registres)"))
         else:
             evidence.append(found)
