@@ -81,8 +81,35 @@ class Text:
         start = self.passages.index(heading)
         return next((p for p in self.passages[start + 1:] if not p.is_heading), None)
 
-    def find(self, terms: Sequence[tuple[str, ...]]) -> list[Passage]:
-        return [p for p in self.evidential() if any(contains(p.words, t) for t in terms)]
+    @cached_property
+    def index(self) -> dict[str, list[int]]:
+        """Stem → positions of the evidential passages that hold it (built once)."""
+        index: dict[str, list[int]] = {}
+        for position, passage in enumerate(self.passages):
+            if passage.is_heading and passage.line not in self.headings_with_content:
+                continue
+            for word in dict.fromkeys(passage.words):
+                index.setdefault(word, []).append(position)
+        return index
+
+    def first(self, terms: Sequence[tuple[str, ...]], prefixes: Sequence[str] = ()
+              ) -> Passage | None:
+        """The first evidential passage holding one of the terms (or a word that starts
+        with one of the prefixes), looked up in the index."""
+        best: int | None = None
+        index = self.index
+        for term in terms:
+            for position in index.get(term[0], ()):
+                if best is not None and position >= best:
+                    break
+                if contains(self.passages[position].words, term):
+                    best = position
+                    break
+        for prefix in prefixes:
+            for word, positions in index.items():
+                if word.startswith(prefix) and (best is None or positions[0] < best):
+                    best = positions[0]
+        return None if best is None else self.passages[best]
 
 
 def _lines(body: str, first_line: int) -> Iterable[tuple[int, str]]:
@@ -109,6 +136,20 @@ def _body_passages(path: str, heading: str, slug: str, body: str, first_line: in
             continue
         passages.append(Passage(path, line, heading, slug, text, stems(text)))
     return passages
+
+
+def has_text(body: str) -> bool:
+    """Whether a section body says something: comments, placeholders, table rules and
+    template lines aside (no stemming: a quick test)."""
+    template = template_prints().lines
+    for _, raw in _lines(body, 0):
+        text = _clean(raw)
+        if not text or _RULE.match(raw):
+            continue
+        normal = normal_line(text)
+        if normal not in template and not _PLACEHOLDER.match(normal) and len(normal) >= 2:
+            return True
+    return False
 
 
 def document_text(path: str, sections: Sequence[Section], preamble: str = "",

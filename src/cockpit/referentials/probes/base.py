@@ -25,7 +25,7 @@ from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
 from cockpit.referentials.concepts import concept
 from cockpit.referentials.gaps import Evidence, Status
-from cockpit.referentials.passages import FolderText, Passage, Text, document_text
+from cockpit.referentials.passages import FolderText, Passage, Text, has_text
 from cockpit.referentials.words import contains, stems
 
 if TYPE_CHECKING:
@@ -97,8 +97,12 @@ def has_content(sections: Sequence[Section], section: Section) -> bool:
     """A section says something: its own text or a subsection's, guidance comments,
     placeholders (« À compléter ») and template lines aside."""
     start = sections.index(section)
-    text = document_text("", sections[start:])
-    return bool(text.passages) and text.passages[0].line in text.headings_with_content
+    for other in sections[start:]:
+        if other is not section and other.level <= section.level:
+            break
+        if has_text(other.body):
+            return True
+    return False
 
 
 def find_heading(sections: Sequence[Section], spec: str) -> Section | None:
@@ -133,9 +137,9 @@ def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:
     """The first passage of these texts that treats the concept, as evidence."""
     wanted = concept(spec)
     for text in texts:
-        for passage in text.evidential():
-            if wanted.matches(passage.words):
-                return passage_evidence(text, passage, wanted.label)
+        passage = text.first(wanted.stemmed, wanted.prefixes)
+        if passage is not None:
+            return passage_evidence(text, passage, wanted.label)
     return None
 
 
