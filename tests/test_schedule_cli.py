@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.check.context import CheckContext
 from cockpit.check.rules.schedule import deadlines
 from cockpit.check.run import run_check
+from cockpit.check.state import ProjectState
 from cockpit.cli import main
 from cockpit.folder import load_project
 from helpers_folder import TODAY
@@ -243,11 +243,11 @@ def test_milestone_after_its_target_date(tmp_path: Path) -> None:
     loaded = load_project(tmp_path)
     assert loaded.project is not None and not loaded.diagnostics
     plan = loaded.project
-    found = list(deadlines(CheckContext(plan, TODAY)))
+    found = list(deadlines(ProjectState(plan, TODAY)))
     assert [d.code for d in found] == ["S002"]
     assert "le jalon « go » est planifié le 09/01/2026, 2 j ouvrés après sa date cible" \
         in found[0].message
-    scheduled = CheckContext(plan, TODAY).schedule.task("go")
+    scheduled = ProjectState(plan, TODAY).schedule.task("go")
     assert scheduled is not None and scheduled.total_float == -2  # the target bounds late dates
 
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import difflib
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Protocol
 
-from cockpit.check.context import CheckContext
-from cockpit.check.rules.consistency import inside, resolve
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
+from cockpit.folder.paths import inside, resolve
 from cockpit.model import EvidenceClaim, Project
 from cockpit.model.immutable import immutable
 from cockpit.referentials import (
@@ -40,6 +40,10 @@ from cockpit.referentials.gaps import (
     combine,
 )
 from cockpit.referentials.probes import Facts, Finding, run_probe
+
+if TYPE_CHECKING:
+    from cockpit.schedule import Schedule
+    from cockpit.schedule.load import Load
 
 UNKNOWN_REFERENTIAL = define(
     "G001", Severity.ERROR, "Référentiel inconnu",
@@ -246,7 +250,18 @@ def _unit_label(capacity: Capacity) -> str:
     return f"{capacity.unit.id} — {capacity.unit.title}"
 
 
-def analyse(ctx: CheckContext) -> tuple[GapReport, list[Diagnostic]]:
+class Computed(Protocol):
+    """What the analysis reads of a project state (check/state.py, which calls `analyse`)."""
+
+    @property
+    def project(self) -> Project: ...
+    @property
+    def schedule(self) -> Schedule: ...
+    @property
+    def load(self) -> Load: ...
+
+
+def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
     project = ctx.project
     referential_id = project.settings.project.referential
     try:

@@ -9,9 +9,9 @@ from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.diagnostics.registry import Rule
 
 if TYPE_CHECKING:
-    from cockpit.check.context import CheckContext
+    from cockpit.check.state import ProjectState
 
-Check = Callable[["CheckContext"], Iterable[Diagnostic]]
+Check = Callable[["ProjectState"], Iterable[Diagnostic]]
 CHECKS: list[tuple[tuple[str, ...], Check]] = []
 
 

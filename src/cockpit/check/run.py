@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from cockpit.check import rules  # noqa: F401  (registers the passes)
-from cockpit.check.context import CheckContext
 from cockpit.check.registry import CHECKS
+from cockpit.check.state import ProjectState, Unreadable
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import RULES, define
-from cockpit.folder import load_project
 from cockpit.folder.sources import FileSource
 from cockpit.model import Ignore, Project
 from cockpit.referentials.gaps import GapReport
@@ -42,7 +41,7 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     texts: dict[str, str] = field(default_factory=dict)
     gaps: GapReport | None = None
-    context: CheckContext | None = None
+    state: ProjectState | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -54,26 +53,29 @@ def run_check(root: Path | str, *, today: dt.date, gaps: bool = True,
     none (the shell's date: the core never reads the clock); `source` (default: the disk) is
     where files are read, e.g. the safe saving API's ProjectFiles, which remembers what it
     read."""
-    root = Path(root)
-    loaded = load_project(root, source)
-    diagnostics = list(loaded.diagnostics)
-    result = CheckResult(root, loaded.project, diagnostics, loaded.texts)
-    if loaded.project is None:
-        return result
-    ctx = CheckContext(loaded.project, today)
-    result.context = ctx
-    for _codes, validate in CHECKS:
-        diagnostics.extend(validate(ctx))
-    if gaps and loaded.project.settings.project.referential:
-        from cockpit.check.analysis import analyse
+    try:
+        state = ProjectState.read(root, today, source=source)
+    except Unreadable as error:
+        loaded = error.loaded
+        if loaded is None:
+            return CheckResult(Path(root), None, [])
+        return CheckResult(Path(root), None, list(loaded.diagnostics), loaded.texts)
+    return check_state(state, gaps=gaps)
 
-        report, found = analyse(ctx)
-        result.gaps = report
+
+def check_state(state: ProjectState, *, gaps: bool = True) -> CheckResult:
+    """Run every registered pass on a project state, and the gap analysis unless `gaps` is
+    false or the project names no référentiel."""
+    diagnostics = list(state.diagnostics)
+    for _codes, validate in CHECKS:
+        diagnostics.extend(validate(state))
+    report = None
+    if gaps and state.project.settings.project.referential:
+        report, found = state.analysis
         diagnostics.extend(found)
-    result.diagnostics = sorted(
-        apply_ignores(diagnostics, loaded.project.settings.ignores),
-        key=lambda d: (d.file, d.line, d.col, d.code))
-    return result
+    ordered = sorted(apply_ignores(diagnostics, state.project.settings.ignores),
+                     key=lambda d: (d.file, d.line, d.col, d.code))
+    return CheckResult(state.root, state.project, ordered, state.texts, report, state)
 
 
 def apply_ignores(diagnostics: list[Diagnostic], ignores: tuple[Ignore, ...]) -> Iterator[Diagnostic]:

@@ -41,15 +41,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def save(args: argparse.Namespace) -> int:
-    from cockpit.cli.schedule import load_folder
-    from cockpit.schedule import compute_schedule
+    from cockpit.cli.common import read_state
     from cockpit.schedule.baseline import BaselineError, baseline_path, save_baseline
 
     root = Path(args.dir)
-    project = load_folder(root)
-    if project is None:
+    state = read_state(args.dir, args.today)
+    if state is None:
         return EXIT_UNUSABLE
-    schedule = compute_schedule(project)
+    schedule = state.schedule
     replaced = baseline_path(root, args.name).exists()
     try:
         path = save_baseline(root, args.name, schedule, args.date or args.today)

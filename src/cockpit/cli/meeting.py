@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cockpit.cli.report import _date, load_board
+from cockpit.cli.common import parse_date, read_state
 
 EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
 
@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--kind", required=True, choices=MEETING_KINDS, metavar="TYPE",
                      help="type : " + ", ".join(MEETING_KINDS))
     new.add_argument("--title", required=True, help="titre, ex. « COPIL n°3 »")
-    new.add_argument("--date", type=_date, metavar="AAAA-MM-JJ", help="date (défaut : aujourd'hui)")
+    new.add_argument("--date", type=parse_date, metavar="AAAA-MM-JJ", help="date (défaut : aujourd'hui)")
     new.set_defaults(run=run_new)
     listing = actions.add_parser("list", help="liste les réunions")
     listing.add_argument("dir", nargs="?", default=".", help="dossier du projet (défaut : .)")
@@ -37,9 +37,10 @@ def run_new(args: argparse.Namespace) -> int:
     from cockpit.folder.save import FileExistsSaveError, ProjectFiles, SaveError
     from cockpit.steering.meetings import meeting_path, render_new_meeting, situation
 
-    board = load_board(args.dir, args.today)
-    if board is None:
+    state = read_state(args.dir, args.today)
+    if state is None:
         return EXIT_UNUSABLE
+    board = state.dashboard
     day = args.date or args.today
     relative = meeting_path(day, args.title)
     text = render_new_meeting(board.project, args.kind, args.title, day, situation(board),
@@ -62,10 +63,10 @@ def run_list(args: argparse.Namespace) -> int:
     from cockpit import french
     from cockpit.steering.meetings import KIND_FRENCH, by_kind, by_phase, chronological
 
-    board = load_board(args.dir, args.today)
-    if board is None:
+    state = read_state(args.dir, args.today)
+    if state is None:
         return EXIT_UNUSABLE
-    meetings = board.project.meetings
+    meetings = state.project.meetings
     if not meetings:
         print("Aucune réunion dans meetings/ : « cockpit meeting new --kind lancement "
               "--title … » en prépare une.")

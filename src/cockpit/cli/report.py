@@ -3,47 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+
+from cockpit.cli.common import add_date, read_state
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"date « {text} » illisible (AAAA-MM-JJ)") from None
-
-
-def add_date(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
-                        help="date d'état (défaut : status_date de cockpit.toml, sinon aujourd'hui)")
-
-
-def folder(directory: str) -> Path | None:
-    """The project folder, or None after saying why on stderr."""
-    root = Path(directory)
-    if not root.is_dir():
-        print(f"cockpit : « {directory} » n'est pas un dossier.", file=sys.stderr)
-        return None
-    return root
-
-
-def load_board(directory: str, today: dt.date, day: dt.date | None = None) -> Any:
-    """The steering Dashboard of a folder, or None after saying why on stderr."""
-    from cockpit.report.build import ReportError, dashboard
-
-    root = folder(directory)
-    if root is None:
-        return None
-    try:
-        return dashboard(root, today, day)
-    except ReportError as error:
-        print(f"cockpit : {error}", file=sys.stderr)
-        return None
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,11 +31,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from cockpit.report.build import ReportError, build, render
 
-    root = folder(args.dir)
-    if root is None:
+    state = read_state(args.dir, args.today, args.date)
+    if state is None:
         return EXIT_UNUSABLE
     try:
-        text = render(build(args.kind, root, args.today, args.date), args.format)
+        text = render(build(args.kind, state), args.format)
     except ReportError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_UNUSABLE

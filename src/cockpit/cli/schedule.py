@@ -65,37 +65,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def load_folder(root: Path) -> Project | None:
-    """The project of a folder, or None after saying why on stderr."""
-    from cockpit.folder import load_project
-
-    if not root.is_dir():
-        print(f"cockpit : « {root} » n'est pas un dossier.", file=sys.stderr)
-        return None
-    loaded = load_project(root)
-    if loaded.project is None:
-        print(f"cockpit : pas de projet lisible dans « {root} » (cockpit.toml absent ou "
-              "illisible) ; « cockpit check » dit pourquoi.", file=sys.stderr)
-    return loaded.project
-
-
 def run(args: argparse.Namespace) -> int:
-    from cockpit.schedule import compute_schedule
+    from cockpit.cli.common import read_state
 
     root = Path(args.dir)
     if args.write and not args.level:
         print("cockpit : --write ne s'emploie qu'avec --level.", file=sys.stderr)
         return EXIT_UNUSABLE
-    project = load_folder(root)
-    if project is None:
+    state = read_state(args.dir, args.today)
+    if state is None:
         return EXIT_UNUSABLE
+    project = state.project
     if args.level:
         return run_level(args, root, project)
-    schedule = compute_schedule(project)
+    schedule = state.schedule
     if args.load:
-        from cockpit.schedule.load import compute_load
-
-        load = compute_load(project, schedule)
+        load = state.load
         if args.format == "json":
             _print_json(load_json(load))
         elif args.format == "csv":
@@ -113,10 +98,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(schedule_csv(schedule, baseline))
     else:
-        from cockpit.finance.evm import status_date_of
-
         console = _console(args.width)
-        status = status_date_of(project, args.today)
+        status = state.status_date
         if not args.gantt:
             show_table(schedule, baseline, console)
         if not args.no_gantt:
@@ -150,21 +133,22 @@ def _reference(args: argparse.Namespace, root: Path, project: Project) -> Baseli
     try:
         if args.baseline:
             return load_baseline(root, args.baseline)
-        then = plan_at_revision(root, args.against, _load_or_fail)
+        then = plan_at_revision(root, args.against,
+                                lambda folder: _project_at(folder, args.today))
     except BaselineError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return None
     return baseline_of(compute_schedule(then), args.against)
 
 
-def _load_or_fail(root: Path) -> Project:
-    from cockpit.folder import load_project
+def _project_at(root: Path, today: dt.date) -> Project:
+    from cockpit.check.state import ProjectState, Unreadable
     from cockpit.schedule.baseline import BaselineError
 
-    loaded = load_project(root)
-    if loaded.project is None:
-        raise BaselineError("cockpit.toml illisible à cette révision")
-    return loaded.project
+    try:
+        return ProjectState.read(root, today).project
+    except Unreadable:
+        raise BaselineError("cockpit.toml illisible à cette révision") from None
 
 
 # -- the schedule ------------------------------------------------------------------------
@@ -220,15 +204,12 @@ def schedule_csv(schedule: Schedule, baseline: Baseline | None = None) -> str:
     return out.getvalue()
 
 
-def _wbs_key(wbs: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in wbs.split(".") if p.isdigit())
-
-
 def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) -> None:
     from rich import box
     from rich.table import Table
 
     from cockpit import french
+    from cockpit.schedule.cpm import wbs_order
 
     table = Table(box=box.SIMPLE_HEAD, title="Planning", title_justify="left",
                   caption="Marges en jours ouvrés ; en rouge : tâches critiques "
@@ -243,7 +224,7 @@ def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) 
         table.add_column(f"Écart début / {baseline.name}", justify="right")
         table.add_column("Écart fin", justify="right")
     by_task = _variance_map(schedule, baseline)
-    for t in sorted(schedule.tasks, key=lambda t: _wbs_key(t.wbs)):
+    for t in wbs_order(schedule.tasks):
         name = "  " * t.level + ("◆ " if t.milestone else "") + t.name
         style = "bold" if t.summary else ""
         if t.critical and not t.summary:
@@ -309,8 +290,9 @@ def gantt(schedule: Schedule, status: dt.date | None, width: int,
     from rich.text import Text
 
     from cockpit import french
+    from cockpit.schedule.cpm import wbs_order
 
-    tasks = sorted(schedule.tasks, key=lambda t: _wbs_key(t.wbs))
+    tasks = wbs_order(schedule.tasks)
     if not tasks:
         return Text("Aucune tâche à planifier.")
     references = {v.task: (v.reference_start, v.reference_finish)

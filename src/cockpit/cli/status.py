@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from cockpit.cli.report import add_date, load_board
+from cockpit.cli.common import add_date, read_state
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 
@@ -27,9 +27,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     from cockpit.report.summary import as_dict
 
-    board = load_board(args.dir, args.today, args.date)
-    if board is None:
+    state = read_state(args.dir, args.today, args.date)
+    if state is None:
         return EXIT_UNUSABLE
+    board = state.dashboard
     if args.format == "json":
         print(json.dumps(as_dict(board), ensure_ascii=False, indent=2))
         return EXIT_OK

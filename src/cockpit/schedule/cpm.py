@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import field
 from operator import attrgetter
+from typing import Protocol, TypeVar
 
 from cockpit.collector import collector_paused
 from cockpit.model import Project
@@ -105,6 +107,24 @@ def wbs_codes(network: Network) -> list[str]:
             codes[child] = f"{prefix}.{position}"
         numbered.extend(network.children[i])
     return codes
+
+
+class _Coded(Protocol):
+    @property
+    def wbs(self) -> str: ...
+
+
+_C = TypeVar("_C", bound=_Coded)
+
+
+def wbs_key(wbs: str) -> tuple[int, ...]:
+    """The sort key of a WBS code: 1.10 comes after 1.9."""
+    return tuple(int(p) for p in wbs.split(".") if p.isdigit())
+
+
+def wbs_order(tasks: Iterable[_C]) -> list[_C]:
+    """Scheduled tasks in outline order (1, 1.1, 1.2, 2…), from their WBS codes."""
+    return sorted(tasks, key=lambda t: wbs_key(t.wbs))
 
 
 def compute_schedule(project: Project, calendar: WorkCalendar | None = None,

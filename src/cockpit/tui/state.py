@@ -96,21 +96,20 @@ def load_snapshot(root: Path, generation: int, today: dt.date) -> Snapshot:
     if project is None:
         return Snapshot(root, generation, today, None, tuple(result.diagnostics), texts=result.texts,
                         mtimes=mtimes, waiting=tuple(waiting), files=files)
+    state = result.state
     schedule = load = baseline = evm = None
     try:
-        if result.context is not None:
-            schedule = result.context.schedule
-            load = result.context.load
+        if state is not None:
+            schedule = state.schedule
+            load = state.load
         baseline = _latest_baseline(root)
     except Exception as error:  # noqa: BLE001
         waiting.append(f"planning : erreur interne ({error!r})")
     evm = curve = None
-    if schedule is not None:
+    if schedule is not None and state is not None:
         try:
-            from cockpit.finance import compute_evm, s_curve, status_date_of
-
-            evm = compute_evm(project, schedule, status_date_of(project, today))
-            curve = s_curve(project, schedule, evm.status_date)
+            evm = state.dashboard.evm
+            curve = state.dashboard.curve
         except Exception as error:  # noqa: BLE001
             waiting.append(f"valeur acquise : erreur interne ({error!r})")
     return Snapshot(

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cockpit import french
-from cockpit.check.context import CheckContext
 from cockpit.check.registry import check
 from cockpit.check.rules.references import UNKNOWN_FILE, UNKNOWN_ORIGIN
+from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
-from cockpit.folder.markdown import same_anchor
-from cockpit.model import Project
+from cockpit.folder.paths import inside, looks_like_path, posix, resolve
 
 MINUTES_ACTION_MISSING = define(
     "K001", Severity.ERROR, "Action des minutes absente du plan d'actions",
@@ -66,49 +65,8 @@ ORIGIN_NOT_NAMED = define(
 DIRECTORIES = ("meetings", "rex", "docs", "decisions")
 
 
-def posix(path: str) -> str:
-    """`str(PurePosixPath(path))` without making the path object, which the rules would make
-    for every action and piece of evidence: no empty or "." part, no trailing "/", a root of
-    one "/" (two when written with exactly two), "." for an empty path."""
-    relative = path.lstrip("/")
-    slashes = len(path) - len(relative)
-    root = "" if not slashes else "//" if slashes == 2 else "/"
-    return root + "/".join(part for part in relative.split("/") if part and part != ".") or "."
-
-
-def inside(path: str) -> bool:
-    """A relative path that stays inside the project folder."""
-    path = path.replace("\\", "/")
-    if path.startswith("/") or path[1:3] == ":/":
-        return False
-    depth = 0
-    for part in path.split("/"):
-        if part and part != ".":
-            depth += -1 if part == ".." else 1
-            if depth < 0:
-                return False
-    return True
-
-
-def looks_like_path(text: str) -> bool:
-    return "/" in text or "\\" in text or text.endswith((".md", ".toml", ".csv"))
-
-
-def resolve(project: Project, reference: str) -> str | None:
-    """Why a `file#anchor` reference does not resolve, or None when it does."""
-    path, _, anchor = reference.partition("#")
-    path = posix(path.replace("\\", "/"))
-    if path not in project.present and not (project.root / path).is_file():
-        return f"le fichier « {path} » n'existe pas"
-    if anchor:
-        sections = project.sections_of(path)
-        if sections is not None and not any(same_anchor(s.title, anchor) for s in sections):
-            return f"« {path} » n'a pas de titre correspondant à l'ancre « #{anchor} »"
-    return None
-
-
 @check(PATH_OUTSIDE, UNKNOWN_FILE, UNKNOWN_ORIGIN)
-def paths(ctx: CheckContext) -> Iterator[Diagnostic]:
+def paths(ctx: ProjectState) -> Iterator[Diagnostic]:
     # A key's line is looked up only for a diagnostic: the first lookup in a table reads
     # the lines of all its keys.
     project = ctx.project
@@ -142,7 +100,7 @@ def paths(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(MINUTES_ACTION_MISSING, MINUTES_DISAGREE, ORIGIN_NOT_NAMED)
-def minutes_and_register(ctx: CheckContext) -> Iterator[Diagnostic]:
+def minutes_and_register(ctx: ProjectState) -> Iterator[Diagnostic]:
     project = ctx.project
     register = {a.id: a for a in project.actions}
     named: dict[str, set[str]] = {}
@@ -174,7 +132,7 @@ def minutes_and_register(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(PROGRESS_OVER, DONE_STATUS)
-def journals_and_statuses(ctx: CheckContext) -> Iterator[Diagnostic]:
+def journals_and_statuses(ctx: ProjectState) -> Iterator[Diagnostic]:
     project = ctx.project
     for entry in project.progress:
         if entry.percent > 100:
@@ -194,7 +152,7 @@ def journals_and_statuses(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(MEETING_DAY_OFF)
-def meeting_days(ctx: CheckContext) -> Iterator[Diagnostic]:
+def meeting_days(ctx: ProjectState) -> Iterator[Diagnostic]:
     for meeting in ctx.project.meetings:
         if not ctx.calendar.is_working_day(meeting.date):
             yield MEETING_DAY_OFF.at(

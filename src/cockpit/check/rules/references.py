@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from cockpit.check.context import CheckContext
 from cockpit.check.registry import check
+from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import Rule, define
 from cockpit.folder.fields import suggest
@@ -83,7 +83,7 @@ def _unknown(
 
 
 @check(UNKNOWN_TASK)
-def task_references(ctx: CheckContext) -> Iterator[Diagnostic]:
+def task_references(ctx: ProjectState) -> Iterator[Diagnostic]:
     project = ctx.project
     tasks = {t.id for t in project.tasks}
     for task in project.tasks:
@@ -113,7 +113,7 @@ def task_references(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(UNKNOWN_PERSON)
-def person_references(ctx: CheckContext) -> Iterator[Diagnostic]:
+def person_references(ctx: ProjectState) -> Iterator[Diagnostic]:
     project = ctx.project
     known = people(project)
     team = {m.id for m in project.settings.team}
@@ -169,7 +169,7 @@ def person_references(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(UNKNOWN_ACTION, UNKNOWN_INDICATOR)
-def register_references(ctx: CheckContext) -> Iterator[Diagnostic]:
+def register_references(ctx: ProjectState) -> Iterator[Diagnostic]:
     project = ctx.project
     actions = {a.id for a in project.actions}
     indicators = {i.id for i in project.indicators}
@@ -190,7 +190,7 @@ def register_references(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(SHARED_ID)
-def shared_namespace(ctx: CheckContext) -> Iterator[Diagnostic]:
+def shared_namespace(ctx: ProjectState) -> Iterator[Diagnostic]:
     settings = ctx.project.settings
     seen: dict[str, str] = {}
     for label, records in (("équipe", settings.team), ("parties prenantes", settings.stakeholders),

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cockpit import french
-from cockpit.check.context import CheckContext
 from cockpit.check.registry import check
+from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.model import Dependency, DependencyType, Task
@@ -89,7 +89,7 @@ def _where(task: Task | None, key: str) -> tuple[str, int]:
 
 
 @check(DEADLINE_EXCEEDED, TARGET_MISSED)
-def deadlines(ctx: CheckContext) -> Iterator[Diagnostic]:
+def deadlines(ctx: ProjectState) -> Iterator[Diagnostic]:
     schedule = ctx.schedule
     info = ctx.project.settings.project
     if schedule.deadline is not None and schedule.late > 0:
@@ -117,7 +117,7 @@ def deadlines(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(NO_DURATION, NO_RESOURCES)
-def task_content(ctx: CheckContext) -> Iterator[Diagnostic]:
+def task_content(ctx: ProjectState) -> Iterator[Diagnostic]:
     summaries = ctx.project.summary_ids
     for task in ctx.project.tasks:
         if task.id in summaries or task.milestone:
@@ -136,7 +136,7 @@ def task_content(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(ACTUALS_INCONSISTENT)
-def actuals(ctx: CheckContext) -> Iterator[Diagnostic]:
+def actuals(ctx: ProjectState) -> Iterator[Diagnostic]:
     tasks = {t.id: t for t in ctx.project.tasks}
     children: dict[str, list[Task]] = {}
     for task in ctx.project.tasks:
@@ -227,7 +227,7 @@ def _notation(dep: Dependency) -> str:
 
 
 @check(OVER_ALLOCATED)
-def over_allocation(ctx: CheckContext) -> Iterator[Diagnostic]:
+def over_allocation(ctx: ProjectState) -> Iterator[Diagnostic]:
     load = ctx.load
     members = {m.id: m for m in ctx.project.settings.team}
     for over in load.over_allocations:
@@ -246,7 +246,7 @@ def _fr(value: float) -> str:
 
 
 @check(CYCLE, UNKNOWN_PREDECESSOR)
-def network(ctx: CheckContext) -> Iterator[Diagnostic]:
+def network(ctx: ProjectState) -> Iterator[Diagnostic]:
     from cockpit.schedule.network import CYCLE as CYCLE_KIND
     from cockpit.schedule.network import PARENT_CYCLE
     from cockpit.schedule.network import UNKNOWN_PREDECESSOR as UNKNOWN_KIND

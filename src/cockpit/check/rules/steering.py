@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Iterator
 
 from cockpit import french
-from cockpit.check.context import CheckContext
 from cockpit.check.registry import check
+from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.model import Risk
-from cockpit.steering.dashboard import Dashboard, unrecorded_labour_sentence
+from cockpit.steering.dashboard import unrecorded_labour_sentence
 from cockpit.steering.risks import ReviewPeriod, review_period
 from cockpit.steering.variances import BASELINE_SLIP, VarianceKind
 
@@ -108,21 +108,12 @@ VARIANCE_RULES = {VarianceKind.DEADLINE: DEADLINE_UNANALYSED,
                   VarianceKind.KPI: KPI_UNANALYSED}
 
 
-def dashboard(ctx: CheckContext) -> Dashboard:
-    """One Dashboard per check run, on the context's schedule."""
-    found = ctx.cache.get("steering.dashboard")
-    if not isinstance(found, Dashboard):
-        found = Dashboard(ctx.project, ctx.today, ctx.schedule)
-        ctx.cache["steering.dashboard"] = found
-    return found
-
-
 @check(ENVELOPE_EXCEEDED)
-def envelope(ctx: CheckContext) -> Iterator[Diagnostic]:
+def envelope(ctx: ProjectState) -> Iterator[Diagnostic]:
     budget = ctx.project.budget
     if budget.envelope is None or not (ctx.project.tasks or ctx.project.budget_lines):
         return
-    bac = dashboard(ctx).planned.bac
+    bac = ctx.dashboard.planned.bac
     if bac + budget.contingency > budget.envelope:
         currency = ctx.project.settings.project.currency
         yield ENVELOPE_EXCEEDED.at(
@@ -134,8 +125,8 @@ def envelope(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(LABOUR_UNRECORDED)
-def labour(ctx: CheckContext) -> Iterator[Diagnostic]:
-    tasks = dashboard(ctx).unrecorded_labour
+def labour(ctx: ProjectState) -> Iterator[Diagnostic]:
+    tasks = ctx.dashboard.unrecorded_labour
     if tasks:
         yield LABOUR_UNRECORDED.at("costs.csv", 1, unrecorded_labour_sentence(tasks))
 
@@ -157,8 +148,8 @@ def review_overdue(risk: Risk, what: str, status_date: dt.date, period: ReviewPe
 
 
 @check(RISK_NO_OWNER, RISK_NO_RESPONSE, RISK_NO_REVIEW, RISK_REVIEW_OVERDUE)
-def risk_register(ctx: CheckContext) -> Iterator[Diagnostic]:
-    board = dashboard(ctx)
+def risk_register(ctx: ProjectState) -> Iterator[Diagnostic]:
+    board = ctx.dashboard
     period = review_period(ctx.project)
     for view in board.risks:
         source = view.risk.source
@@ -174,8 +165,8 @@ def risk_register(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(MEASURE_LATE)
-def late_measures(ctx: CheckContext) -> Iterator[Diagnostic]:
-    board = dashboard(ctx)
+def late_measures(ctx: ProjectState) -> Iterator[Diagnostic]:
+    board = ctx.dashboard
     for view in board.indicators:
         if not view.late or view.next_due is None:
             continue
@@ -189,8 +180,8 @@ def late_measures(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @check(DEADLINE_UNANALYSED, BASELINE_UNANALYSED, INDEX_UNANALYSED, KPI_UNANALYSED)
-def unanalysed_variances(ctx: CheckContext) -> Iterator[Diagnostic]:
-    for variance in dashboard(ctx).variances:
+def unanalysed_variances(ctx: ProjectState) -> Iterator[Diagnostic]:
+    for variance in ctx.dashboard.variances:
         if variance.analysed_by:
             continue
         rule = VARIANCE_RULES[variance.kind]

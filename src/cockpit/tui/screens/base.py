@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -88,7 +87,3 @@ class ViewScreen(Screen[None]):
     def go_to(self, text: str) -> bool:
         return False
 
-
-def wbs_order(tasks: Iterable[T]) -> list[T]:
-    """Scheduled tasks in outline order (1, 1.1, 1.2, 2…), from their WBS codes."""
-    return sorted(tasks, key=lambda t: tuple(int(p) for p in t.wbs.split(".") if p.isdigit()))  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from cockpit.tui.screens.base import ViewScreen, wbs_order
+from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
     from cockpit.tui.state import Snapshot
@@ -62,6 +62,8 @@ class BudgetScreen(ViewScreen):
             evm.status_date, fr.CURRENCY_SYMBOLS.get(cur, cur))
         table = self.query_one(DataTable)
         table.clear()
+        from cockpit.schedule.cpm import wbs_order
+
         ordered = wbs_order(schedule.tasks)
         rows = [("", "[b]Projet[/b]", *self._cells(e, None, cur))]
         for task in ordered:

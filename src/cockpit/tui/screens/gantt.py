@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from cockpit.tui.screens.base import ViewScreen, wbs_order
+from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.gantt_chart import ZOOM_ORDER, GanttChart, GanttRow
 from cockpit.tui.widgets.status_line import StatusLine
 
@@ -46,6 +46,8 @@ class GanttScreen(ViewScreen):
         if schedule is None:
             return
         baseline = snapshot.baseline.tasks if snapshot.baseline is not None else {}
+        from cockpit.schedule.cpm import wbs_order
+
         ordered = wbs_order(schedule.tasks)
         rows = [GanttRow(t.id, t.wbs, t.name, t.level, t.start, t.finish, t.milestone, t.summary,
                          t.critical, t.finished, baseline.get(t.id)) for t in ordered]

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from cockpit.tui.screens.base import ViewScreen, wbs_order
+from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.wbs_table import WbsRow, WbsTable
 
 if TYPE_CHECKING:
@@ -80,6 +80,8 @@ class WbsScreen(ViewScreen):
         rows = []
         self.ids = []
         scheduled = schedule.tasks if schedule is not None else ()
+        from cockpit.schedule.cpm import wbs_order
+
         order = wbs_order(scheduled)
         for s in order:
             task = self.tasks.get(s.id)

@@ -1,0 +1,36 @@
+"""What several subcommands share: a date argument, and the project state or why not."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cockpit.check.state import ProjectState
+
+
+def parse_date(text: str) -> dt.date:
+    """An AAAA-MM-JJ argument, or a French usage error."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date « {text} » illisible (AAAA-MM-JJ)") from None
+
+
+def add_date(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", type=parse_date, metavar="AAAA-MM-JJ",
+                        help="date d'état (défaut : status_date de cockpit.toml, sinon aujourd'hui)")
+
+
+def read_state(directory: str, today: dt.date, status_date: dt.date | None = None
+               ) -> ProjectState | None:
+    """The state of the project in `directory`, or None after saying why on stderr."""
+    from cockpit.check.state import ProjectState, Unreadable
+
+    try:
+        return ProjectState.read(directory, today, status_date=status_date)
+    except Unreadable as error:
+        print(f"cockpit : {error}", file=sys.stderr)
+        return None
