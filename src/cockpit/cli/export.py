@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.cli.schedule import load_folder
+    from cockpit.cli.common import read_state
     from cockpit.interop import InteropError
 
     chosen = args.format or _format_of(args.output)
@@ -51,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
               "l'extension .xml, .ics ou .xlsx.", file=sys.stderr)
         return EXIT_UNUSABLE
     root = Path(args.dir)
-    project = load_folder(root)
-    if project is None:
+    state = read_state(args.dir, args.today)
+    if state is None:
         return EXIT_UNUSABLE
+    project = state.project
     output = Path(args.output) if args.output else Path(
         f"{project.settings.project.id or 'projet'}{FORMATS[chosen]}")
     status = project.settings.project.status_date or args.today
