@@ -134,6 +134,10 @@ def test_level_lists_then_writes_through_safe_saves(folder: Path,
     assert [(m["id"], m["delay"], m["within_float"]) for m in data["moves"]] == [
         ("veille", 5, False)]
     assert (folder / "wbs.toml").read_text(encoding="utf-8") == WBS  # nothing written
+    (move,) = data["moves"]
+    assert move["reason"]["resource"] == "claire" and move["finish_after"] > move["finish_before"]
+    code, out = run(capsys, "schedule", str(folder), "--level")
+    assert "surcharge de « claire » le" in out and "Fin avant → après" in out
     code, out = run(capsys, "schedule", str(folder), "--level", "--write")
     assert code == 0 and "start_no_earlier_than écrit pour 1 tâche" in out
     text = (folder / "wbs.toml").read_text(encoding="utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from cockpit.model import Period, ResourceKind, TeamMember
+import dataclasses
+
+from cockpit.model import Period, ProgressEntry, ResourceKind, TeamMember
 from cockpit.schedule import compute_schedule
 from cockpit.schedule.levelling import level
 from cockpit.schedule.load import compute_load
@@ -12,6 +14,7 @@ CLAIRE = TeamMember("claire", "Claire Martin", availability=0.8,
                     absences=(Period(d("2026-01-14"), d("2026-01-14")),))
 BRUNO = TeamMember("bruno", "Bruno Dupont")
 PRESTA = TeamMember("presta", "Intégrateur", kind=ResourceKind.SERVICE)
+STATUS = d("2026-01-05")  # the projects below start on Monday 5 January 2026
 
 
 def test_daily_and_weekly_load_against_capacity() -> None:
@@ -51,9 +54,13 @@ def test_levelling_delays_the_non_critical_task_and_says_when_float_is_not_enoug
         task("end", "1j", "long", "short"),
         team=(BRUNO,),
     )
-    result = level(plan)
+    result = level(plan, STATUS)
     # "end" follows by precedence: it is not a levelling move
     assert [(m.task, m.delay, m.within_float) for m in result.moves] == [("short", 6, False)]
+    (move,) = result.moves
+    # Why (bruno is taken by "long" on its first day), and what its finish becomes.
+    assert (move.resource, move.clash) == ("bruno", d("2026-01-05"))
+    assert (move.finish_before, move.finish_after) == (d("2026-01-06"), d("2026-01-14"))
     assert result.project_delay == 2
     assert result.unresolved == () and result.resolved == 1
     assert result.starts == {"short": d("2026-01-13")}
@@ -68,7 +75,7 @@ def test_levelling_fits_inside_float_without_moving_the_finish() -> None:
         task("end", "1j", "a", "b", "c"),
         team=(BRUNO,),
     )
-    result = level(plan)
+    result = level(plan, STATUS)
     assert [(m.task, m.delay, m.within_float) for m in result.moves] == [("b", 3, True)]
     assert result.project_delay == 0
 
@@ -81,7 +88,7 @@ def test_levelling_reports_what_it_cannot_resolve() -> None:
         task("fixed", "2j", resources=("bruno",), actual_start=d("2026-01-05")),
         team=(CLAIRE, BRUNO),
     )
-    result = level(plan)
+    result = level(plan, STATUS)
     assert result.moves == ()  # nothing can move: facts stay, a bigger share never fits
     assert sorted(o.resource for o in result.unresolved) == ["bruno", "claire"]
 
@@ -89,5 +96,22 @@ def test_levelling_reports_what_it_cannot_resolve() -> None:
 def test_levelling_without_over_allocation_moves_nothing() -> None:
     plan = project(task("a", "2j", resources=("bruno",)), task("b", "2j", "a",
                    resources=("bruno",)), team=(BRUNO,))
-    result = level(plan)
+    result = level(plan, STATUS)
     assert result.moves == () and result.unresolved == () and result.project_delay == 0
+
+
+def test_levelling_never_moves_a_task_with_progress() -> None:
+    # "short" is 95 % done at the status date (no actual dates): it stays where it is and
+    # "long", not started, is the one that waits for bruno.
+    plan = project(
+        task("long", "6j", resources=("bruno",)),
+        task("short", "2j", resources=("bruno",)),
+        task("end", "1j", "long", "short"),
+        team=(BRUNO,),
+    )
+    plan = dataclasses.replace(plan, progress=(ProgressEntry(d("2026-01-06"), "short", 95),))
+    result = level(plan, d("2026-01-06"))
+    assert [m.task for m in result.moves] == ["long"]
+    assert result.schedule.by_id["short"].start == d("2026-01-05")
+    # Before the progress row's date, "short" had not started: levelling may move it.
+    assert [m.task for m in level(plan, STATUS).moves] == ["short"]

@@ -458,9 +458,10 @@ def _period(first: dt.date, last: dt.date) -> str:
 # -- levelling ------------------------------------------------------------------------------
 
 def run_level(args: argparse.Namespace, root: Path, project: Project) -> int:
+    from cockpit.finance.evm import status_date_of
     from cockpit.schedule.levelling import level
 
-    result = level(project)
+    result = level(project, status_date_of(project, args.today))
     written: list[str] = []
     if args.write and result.starts:
         error = write_starts(root, result.starts)
@@ -474,10 +475,12 @@ def run_level(args: argparse.Namespace, root: Path, project: Project) -> int:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("id", "name", "start_before", "start_after", "delay",
-                         "total_float", "within_float"))
+                         "total_float", "within_float", "finish_before", "finish_after",
+                         "resource", "clash"))
         for m in result.moves:
             writer.writerow((m.task, m.name, m.before, m.after, m.delay, m.total_float,
-                             str(m.within_float).lower()))
+                             str(m.within_float).lower(), m.finish_before, m.finish_after,
+                             m.resource, m.clash))
         sys.stdout.write(out.getvalue())
     else:
         show_levelling(result, _console(), written, args.write)
@@ -504,7 +507,10 @@ def level_json(result: Levelling, written: bool) -> dict[str, Any]:
     return {
         "moves": [{"id": m.task, "name": m.name, "start_before": m.before.isoformat(),
                    "start_after": m.after.isoformat(), "delay": m.delay,
-                   "total_float": m.total_float, "within_float": m.within_float}
+                   "total_float": m.total_float, "within_float": m.within_float,
+                   "finish_before": m.finish_before.isoformat(),
+                   "finish_after": m.finish_after.isoformat(),
+                   "reason": {"resource": m.resource, "date": m.clash.isoformat()}}
                   for m in result.moves],
         "unresolved": [{"resource": o.resource, "first": o.first.isoformat(),
                         "last": o.last.isoformat(), "days": o.days, "peak": round(o.peak, 6),
@@ -520,6 +526,7 @@ def level_json(result: Levelling, written: bool) -> dict[str, Any]:
 def show_levelling(result: Levelling, console: Console, written: Sequence[str],
                    asked_write: bool) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     from cockpit import french
@@ -530,13 +537,16 @@ def show_levelling(result: Levelling, console: Console, written: Sequence[str],
     if result.moves:
         table = Table(box=box.SIMPLE_HEAD, title="Lissage des ressources : tâches décalées",
                       title_justify="left")
-        for header in ("Tâche", "Début avant", "Début après", "Décalage", "Marge totale",
-                       "Dans la marge"):
-            table.add_column(header, justify="left" if header == "Tâche" else "right")
+        for header in ("Tâche", "Début avant → après", "Décalage", "Fin avant → après",
+                       "Marge totale", "Dans la marge", "Pourquoi"):
+            table.add_column(header, justify="right" if header in ("Décalage", "Marge totale")
+                             else "left")
         for m in result.moves:
-            table.add_row(f"{m.name} ({m.task})", french.date(m.before), french.date(m.after),
-                          f"+{m.delay} j", french.days(m.total_float),
-                          "oui" if m.within_float else "[red]non[/]")
+            table.add_row(escape(f"{m.name} ({m.task})"),
+                          f"{french.date(m.before)} → {french.date(m.after)}", f"+{m.delay} j",
+                          f"{french.date(m.finish_before)} → {french.date(m.finish_after)}",
+                          french.days(m.total_float), "oui" if m.within_float else "[red]non[/]",
+                          escape(f"surcharge de « {m.resource} » le {french.date(m.clash)}"))
         console.print(table)
     if result.project_delay > 0:
         console.print(f"[bold red]La fin du projet recule de {result.project_delay} j[/] "

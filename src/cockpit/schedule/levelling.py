@@ -5,8 +5,9 @@ among the tasks whose predecessors are placed, takes the smallest late start fir
 (the critical ones), then the early start, then file order. Each task goes at the
 first start, not before its precedence-feasible one, where every assigned person and
 equipment has the capacity for all its days. So the non-critical tasks are the ones
-delayed, within their float when there is enough of it. Tasks with actual dates never
-move. A task that cannot fit at all (a share above the person's availability, an
+delayed, within their float when there is enough of it. Tasks that have started at the
+status date (actual dates, or progress recorded) never move: their load is placed first
+where the plan has it. A task that cannot fit at all (a share above the person's availability, an
 absence without end) stays at its earliest start and its over-allocation is reported
 as unresolved.
 
@@ -40,6 +41,10 @@ class Move:
     delay: int  # working days
     total_float: int  # before levelling
     within_float: bool
+    finish_before: dt.date
+    finish_after: dt.date
+    resource: str  # whose over-allocation moved it…
+    clash: dt.date  # …on the first day it could not start
 
 
 @immutable
@@ -70,7 +75,15 @@ class _Usage:
             used[b] = used.get(b, 0.0) + share
 
 
-def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
+def started_by(project: Project, status_date: dt.date) -> set[str]:
+    """Tasks with progress recorded on or before the status date, or actual dates."""
+    started = {row.task for row in project.progress if row.date <= status_date and row.percent > 0}
+    started.update(t.id for t in project.tasks
+                   if t.actual_start is not None or t.actual_finish is not None)
+    return started
+
+
+def level(project: Project, status_date: dt.date, calendar: WorkCalendar | None = None) -> Levelling:
     cal = calendar or WorkCalendar.from_settings(project.settings)
     before = compute_schedule(project, cal)
     net = Network(project, cal)
@@ -83,35 +96,41 @@ def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
             continue
         absent = {b for period in member.absences for b in cal.working_days_in(period)}
         usage[member.id] = _Usage(member.availability, absent)
-    demand: list[list[tuple[_Usage, float]]] = [
-        [(usage[a.resource], a.share) for a in task.resources if a.resource in usage]
+    demand: list[list[tuple[str, _Usage, float]]] = [
+        [(a.resource, usage[a.resource], a.share) for a in task.resources if a.resource in usage]
         if net.kind[i] == LEAF else []
         for i, task in enumerate(net.tasks)
     ]
     for i in net.fixed_start:
-        for use, share in demand[i]:
+        for _, use, share in demand[i]:
             use.add(net.fixed_start[i], net.fixed_finish[i], share)
+    started = started_by(project, status_date)
+    in_progress = {i for i, task in enumerate(net.tasks)
+                   if task.id in started and i not in net.fixed_start}
+    for i in in_progress:  # where the plan has them, before anything else is placed
+        planned = before.by_id[net.tasks[i].id]
+        for _, use, share in demand[i]:
+            use.add(planned.es, planned.es + net.duration[i], share)
 
     delayed: dict[int, int] = {}  # tasks placed later than their predecessors allowed
+    first_clash: dict[int, tuple[str, int]] = {}  # why: whose capacity lacked, and when
 
     def place(i: int, earliest: int) -> int:
         d = net.duration[i]
         needs = demand[i]
-        if d == 0 or not needs:
+        if d == 0 or not needs or i in in_progress:
             return earliest
         s = earliest
         while s <= horizon:
-            clash = -1
-            for b in range(s, s + d):
-                if any(use.free(b) + TOLERANCE < share for use, share in needs):
-                    clash = b
-                    break
-            if clash < 0:
+            clash = next(((resource, b) for b in range(s, s + d) for resource, use, share in needs
+                          if use.free(b) + TOLERANCE < share), None)
+            if clash is None:
                 break
-            s = clash + 1
+            first_clash.setdefault(i, clash)
+            s = clash[1] + 1
         else:
             s = earliest  # cannot fit anywhere: leave it, report it
-        for use, share in needs:
+        for _, use, share in needs:
             use.add(s, s + d, share)
         if s > earliest:
             delayed[i] = s
@@ -127,11 +146,14 @@ def level(project: Project, calendar: WorkCalendar | None = None) -> Levelling:
     starts = {net.tasks[i].id: s for i, s in sorted(delayed.items())}
     after = compute_schedule(project, cal, starts)
     moves = []
+    index = {task.id: i for i, task in enumerate(net.tasks)}
     for task_id, s in starts.items():
         old = tasks_by_id[task_id]
         new = after.by_id[task_id]
+        resource, b = first_clash[index[task_id]]
         moves.append(Move(task_id, old.name, old.start, new.start, s - old.es,
-                          old.total_float, s - old.es <= old.total_float))
+                          old.total_float, s - old.es <= old.total_float, old.finish,
+                          new.finish, resource, cal.day(b)))
     moves.sort(key=lambda m: (m.after, m.task))
     over_before = len(compute_load(project, before).over_allocations)
     unresolved = compute_load(project, after).over_allocations
