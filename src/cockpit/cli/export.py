@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from cockpit.schedule.baseline import Baseline
 
 EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
-FORMATS = {"mspdi": ".xml"}
+FORMATS = {"mspdi": ".xml", "ics": ".ics"}
 FORMAT_NAMES = {"mspdi": "MS Project XML", "ics": "iCalendar", "xlsx": "classeur Excel"}
 
 
@@ -92,6 +92,10 @@ def render(chosen: str, project: Project, root: Path, status: dt.date,
         from cockpit.interop.mspdi import export_mspdi
 
         return export_mspdi(project, schedule, status, _baseline(root, baseline_name))
+    if chosen == "ics":
+        from cockpit.interop.ics import export_ics
+
+        return export_ics(project, schedule, status)
     raise AssertionError(chosen)
 
 
