@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from cockpit.schedule.baseline import Baseline
 
 EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
-FORMATS = {"mspdi": ".xml", "ics": ".ics"}
+FORMATS = {"mspdi": ".xml", "ics": ".ics", "xlsx": ".xlsx"}
 FORMAT_NAMES = {"mspdi": "MS Project XML", "ics": "iCalendar", "xlsx": "classeur Excel"}
 
 
@@ -96,7 +96,9 @@ def render(chosen: str, project: Project, root: Path, status: dt.date,
         from cockpit.interop.ics import export_ics
 
         return export_ics(project, schedule, status)
-    raise AssertionError(chosen)
+    from cockpit.interop.xlsx import export_xlsx
+
+    return export_xlsx(project, schedule, status)
 
 
 def _baseline(root: Path, name: str | None) -> Baseline | None:
