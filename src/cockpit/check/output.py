@@ -7,8 +7,8 @@ from typing import Any
 
 from cockpit import __version__
 from cockpit.check.run import CheckResult
+from cockpit.check.table import RULES
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
-from cockpit.diagnostics.registry import RULES
 from cockpit.referentials.gaps import GapReport, Status
 
 SCHEMA_VERSION = 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
@@ -22,19 +23,34 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--no-gaps", action="store_true",
                         help="ne compare pas au référentiel (diagnostics seuls)")
     parser.add_argument("-q", "--quiet", action="store_true", help="une ligne par diagnostic")
+    parser.add_argument("--select", metavar="CODES", action="append", default=[],
+                        help="ne vérifie que ces codes, séparés par des virgules : un code (S003), "
+                        "un groupe (P) ou un début de code (S00) ; ALL pour tous")
+    parser.add_argument("--ignore", metavar="CODES", action="append", default=[],
+                        help="ne vérifie pas ces codes (même écriture) ; le plus précis l'emporte : "
+                        "--select S --ignore S003")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from cockpit.check.output import FORMATS, human
     from cockpit.check.run import run_check
+    from cockpit.check.table import RULES
     from cockpit.diagnostics.diagnostic import Severity
+    from cockpit.diagnostics.registry import UnknownSelector
 
+    enabled = None
+    if args.select or args.ignore:
+        try:
+            enabled = RULES.select(_codes(args.select), _codes(args.ignore))
+        except UnknownSelector as error:
+            print(f"cockpit : {error}", file=sys.stderr)
+            return EXIT_UNUSABLE
     root = Path(args.dir)
     if not root.is_dir():
         print(f"cockpit : « {args.dir} » n'est pas un dossier.")
         return EXIT_UNUSABLE
-    result = run_check(root, today=args.today, gaps=not args.no_gaps)
+    result = run_check(root, today=args.today, gaps=not args.no_gaps, enabled=enabled)
     print(FORMATS[args.format](result) if args.format in FORMATS else human(result,
                                                                              quiet=args.quiet))
     if result.project is None:
@@ -44,3 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if failing or (result.gaps is not None and not result.gaps.ready):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _codes(items: list[str]) -> list[str]:
+    """`--select P,S00 --select K001` → ["P", "S00", "K001"]."""
+    return [code for item in items for code in item.split(",")]

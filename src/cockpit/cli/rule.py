@@ -14,8 +14,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.check.run import run_check  # noqa: F401  (registers every code)
-    from cockpit.diagnostics.registry import RULES
+    from cockpit.check.table import RULES
 
     if not args.code:
         for code in sorted(RULES):
