@@ -228,11 +228,16 @@ class ProjectFiles:
     def append_csv_row(self, relative: str, row: Mapping[str, object],
                        columns: Sequence[str] | None = None) -> UndoRecord:
         """Append one row to a journal in its header's order; creates the file with a header."""
+        return self.append_csv_rows(relative, [row], columns)
+
+    def append_csv_rows(self, relative: str, rows: Sequence[Mapping[str, object]],
+                        columns: Sequence[str] | None = None) -> UndoRecord:
+        """Append rows to a journal in one write (see `append_csv_row`)."""
 
         def change(previous: bytes | None) -> bytes:
             if previous is None:
                 header = list(columns or JOURNAL_COLUMNS.get(PurePosixPath(relative).name)
-                              or list(row))
+                              or list(rows[0] if rows else []))
                 newline = "\n"
                 text = _csv_line(header, newline)
                 head = b""
@@ -246,14 +251,16 @@ class ProjectFiles:
                 text = "" if not existing or existing.endswith(("\n", "\r")) else newline
                 head = previous
             names = {h.strip().lower(): i for i, h in enumerate(header)}
-            unknown = [k for k in row if k.strip().lower() not in names]
-            if unknown:
-                raise SaveError(f"{relative} n'a pas de colonne {', '.join(unknown)} "
-                                f"(colonnes : {','.join(header)}).")
-            cells = [""] * len(header)
-            for key, value in row.items():
-                cells[names[key.strip().lower()]] = csv_cell(value)
-            return head + (text + _csv_line(cells, newline)).encode("utf-8")
+            for row in rows:
+                unknown = [k for k in row if k.strip().lower() not in names]
+                if unknown:
+                    raise SaveError(f"{relative} n'a pas de colonne {', '.join(unknown)} "
+                                    f"(colonnes : {','.join(header)}).")
+                cells = [""] * len(header)
+                for key, value in row.items():
+                    cells[names[key.strip().lower()]] = csv_cell(value)
+                text += _csv_line(cells, newline)
+            return head + text.encode("utf-8")
 
         return self._save(relative, change)
 
