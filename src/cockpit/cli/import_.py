@@ -11,21 +11,31 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
-PLAN_SUFFIXES = {".xml": "mspdi", ".mpp": "mpp", ".mpt": "mpp", ".mpx": "mpp"}
+PLAN_SUFFIXES = {".xml": "mspdi", ".mpp": "mpp", ".mpt": "mpp", ".mpx": "mpp",
+                 ".xlsx": "journal", ".xlsm": "journal", ".xls": "journal", ".ods": "journal",
+                 ".csv": "journal"}
+JOURNALS = {"costs": "costs.csv", "progress": "progress.csv", "measures": "measures.csv"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "import", help="importe un planning MS Project / ProjectLibre (XML ou .mpp)",
+        "import", help="importe un planning MS Project / ProjectLibre (XML ou .mpp), ou des "
+        "coûts, avancements et mesures d'un tableur",
         description="Importe un planning MS Project ou ProjectLibre (format XML ; .mpp avec "
         "Java et l'extension MPXJ). Dans un dossier sans cockpit.toml, crée cockpit.toml et "
         "wbs.toml ; dans un projet existant, ajoute les tâches et les membres nouveaux, "
         "complète les champs vides et signale chaque conflit sans rien écraser. Ce que "
-        "cockpit ne sait pas représenter est signalé. Détails : docs/interop.md.")
-    parser.add_argument("file", metavar="FICHIER", help="fichier à importer (.xml, .mpp)")
+        "cockpit ne sait pas représenter est signalé. Un classeur (.xlsx, .ods) ou un CSV "
+        "(« ; », virgule décimale, jj/mm/aaaa) ajoute ses lignes à costs.csv, progress.csv ou "
+        "measures.csv d'après son en-tête, sans doublon. Détails : docs/interop.md.")
+    parser.add_argument("file", metavar="FICHIER",
+                        help="fichier à importer (.xml, .mpp, .xlsx, .ods, .csv)")
     parser.add_argument("dir", nargs="?", default=".", help="dossier du projet (défaut : .)")
-    parser.add_argument("--format", choices=("mspdi", "mpp"), default=None,
-                        help="mspdi (MS Project XML) ou mpp (défaut : d'après l'extension)")
+    parser.add_argument("--format", choices=("mspdi", "mpp", "journal"), default=None,
+                        help="mspdi (MS Project XML), mpp ou journal (tableur) ; défaut : "
+                        "d'après l'extension")
+    parser.add_argument("--journal", choices=tuple(JOURNALS), default=None,
+                        help="tableur : le journal visé (défaut : reconnu d'après l'en-tête)")
     parser.add_argument("--dry-run", action="store_true",
                         help="dit ce qui serait écrit, sans rien écrire")
     parser.set_defaults(run=run)
@@ -44,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cockpit : « {source} » introuvable.", file=sys.stderr)
         return EXIT_UNUSABLE
     try:
+        if chosen == "journal":
+            return _import_journal(args, source)
         return _import_plan(args, source, chosen)
     except InteropError as error:
         print(f"cockpit : {error}", file=sys.stderr)
@@ -87,3 +99,24 @@ def _import_plan(args: argparse.Namespace, source: Path, chosen: str) -> int:
     if not report.written:
         print("Rien à écrire : le dossier contient déjà tout ce que le fichier apporte.")
     return EXIT_PROBLEM if report.conflicts else EXIT_OK
+
+
+def _import_journal(args: argparse.Namespace, source: Path) -> int:
+    from cockpit.interop.journals import FRENCH_NAMES, import_journals
+
+    root = Path(args.dir)
+    if not (root / "cockpit.toml").is_file():
+        print(f"cockpit : « {root} » n'est pas un dossier de projet (pas de cockpit.toml).",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    reports = import_journals(root, source, JOURNALS.get(args.journal or ""), args.dry_run)
+    verb = "à ajouter" if args.dry_run else "ajoutée(s)"
+    for report in reports:
+        print(f"  {report.journal:<13} {report.added} ligne(s) {verb} "
+              f"({FRENCH_NAMES[report.journal]}, feuille « {report.sheet} »), "
+              f"{report.already} déjà présente(s)")
+        if report.unknown:
+            kind = "indicateur(s)" if report.journal == "measures.csv" else "tâche(s)"
+            print(f"    {kind} inconnu(s) du projet : {', '.join(report.unknown)} "
+                  "(« cockpit check » le signalera)")
+    return EXIT_OK
