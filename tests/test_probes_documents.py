@@ -215,10 +215,10 @@ def test_document_of_a_kind_with_sections(tmp_path: Path) -> None:
                     mentions=["greenit"])
     assert finding.status is Status.PARTIAL
     assert finding.missing == (
-        "« Conclusions » introuvable dans docs/diagnostic.md (termes cherchés : « conclusions ») : "
-        "rédigez-le, sous le titre de votre choix",
-        "« Greenit » introuvable dans docs/diagnostic.md (termes cherchés : « greenit ») : "
-        "rédigez-le, sous le titre de votre choix")
+        "« Conclusions » introuvable dans docs/diagnostic.md ni ailleurs dans le dossier (termes "
+        "cherchés : « conclusions ») : rédigez-le, sous le titre de votre choix",
+        "« Greenit » introuvable dans docs/diagnostic.md ni ailleurs dans le dossier (termes "
+        "cherchés : « greenit ») : rédigez-le, sous le titre de votre choix")
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM")
     assert finding.status is Status.MISSING
     assert finding.missing == ("« Flux » introuvable dans le dossier (docs/, rex/, meetings/, "
@@ -233,9 +233,9 @@ def test_document_of_any_kind(tmp_path: Path) -> None:
     folder(tmp_path, {"docs/diagnostic.md": DIAGNOSTIC})
     assert_covered(probe(tmp_path, "document", kinds=[], sections=["résultats"]))
     finding = probe(tmp_path, "document", kinds=[], sections=["architecture"], label="une archi")
-    assert finding.missing == ("« Architecture » introuvable dans docs/diagnostic.md (termes "
-                               "cherchés : « architecture ») : rédigez-le, sous le titre de votre "
-                               "choix",)
+    assert finding.missing == ("« Architecture » introuvable dans docs/diagnostic.md ni ailleurs "
+                               "dans le dossier (termes cherchés : « architecture ») : rédigez-le, "
+                               "sous le titre de votre choix",)
 
 
 BILAN = """+++
@@ -269,7 +269,8 @@ def test_bilan_compares_actuals_with_estimates(tmp_path: Path) -> None:
     finding = probe(tmp_path, "bilan")
     assert finding.status is Status.PARTIAL
     assert finding.missing[0].startswith("« Les délais (prévu et réel) » introuvable dans "
-                                         "rex/bilan.md (termes cherchés : « délais »")
+                                         "rex/bilan.md ni ailleurs dans le dossier (termes "
+                                         "cherchés : « délais »")
     assert finding.missing[1].startswith("« Les ressources (prévues et réelles) » introuvable "
                                          "dans rex/bilan.md")
     assert finding.missing[2].startswith("costs.csv est vide")

@@ -178,11 +178,12 @@ def _merge(findings: list[Finding]) -> Finding:
     missing = tuple(dict.fromkeys(m for f in findings for m in f.missing))
     if all(f.status is Status.COVERED for f in findings):
         status = Status.COVERED
-    elif all(f.status is Status.MISSING for f in findings):
+    elif any(f.central_absent for f in findings) or all(
+            f.status is Status.MISSING for f in findings):
         status = Status.MISSING
     else:
         status = Status.PARTIAL
-    return Finding(status, evidence, missing)
+    return Finding(status, evidence, missing, any(f.central_absent for f in findings))
 
 
 def criterion_result(criterion: Criterion, facts: Facts, referential_id: str,
@@ -212,7 +213,7 @@ def criterion_result(criterion: Criterion, facts: Facts, referential_id: str,
         missing += _claim_gaps(own, referential_id, criterion.id)
     evidence = finding.evidence + (own.evidence if own is not None else ())
     status = finding.status
-    if status is Status.MISSING and evidence:
+    if status is Status.MISSING and evidence and not finding.central_absent:
         status = Status.PARTIAL
     return result(status, evidence, missing)
 

@@ -19,6 +19,7 @@ from cockpit.model.immutable import immutable
 from cockpit.referentials.words import contains, stems
 
 CONCEPTS = Path(__file__).parent / "lexicon" / "concepts.toml"
+KINDS = Path(__file__).parent / "lexicon" / "kinds.toml"
 
 
 @immutable
@@ -28,9 +29,13 @@ class Concept:
     """As written, for the messages (« termes cherchés : … »)."""
     stemmed: tuple[tuple[str, ...], ...]
     prefixes: tuple[str, ...] = ()
+    together: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    """Terms written « a & b »: every part in the same passage, in any order."""
 
     def matches(self, words: tuple[str, ...]) -> bool:
         if any(contains(words, term) for term in self.stemmed):
+            return True
+        if any(all(contains(words, part) for part in parts) for parts in self.together):
             return True
         return bool(self.prefixes) and any(w.startswith(p) for p in self.prefixes for w in words)
 
@@ -70,9 +75,24 @@ def concept(spec: str) -> Concept:
             label = label or alternative
             terms.append(alternative)
     unique = tuple(dict.fromkeys(terms))
-    stemmed = tuple(s for t in unique if not t.endswith("*") and (s := stems(t)))
+    stemmed = tuple(s for t in unique if not t.endswith("*") and "&" not in t and (s := stems(t)))
     prefixes = tuple(_prefix(t) for t in unique if t.endswith("*"))
-    return Concept(label[:1].upper() + label[1:], unique, stemmed, prefixes)
+    together = tuple(tuple(s for part in t.split("&") if (s := stems(part)))
+                     for t in unique if "&" in t)
+    return Concept(label[:1].upper() + label[1:], unique, stemmed, prefixes, together)
+
+
+@cache
+def _kinds() -> dict[str, list[str]]:
+    return tomllib.loads(KINDS.read_text(encoding="utf-8"))
+
+
+@cache
+def kind_terms(kind: str) -> tuple[tuple[str, ...], ...]:
+    """The stemmed names a document of this kind goes by (lexicon/kinds.toml), the kind
+    itself included (« plan-de-validation » → « plan de validation »)."""
+    names = _kinds().get(kind, [])
+    return tuple(s for n in (kind.replace("-", " "), *names) if (s := stems(str(n))))
 
 
 def _prefix(term: str) -> str:

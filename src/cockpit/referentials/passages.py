@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
+from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section
 from cockpit.model.immutable import immutable
 from cockpit.referentials.templates import normal_line, template_prints
@@ -92,8 +93,8 @@ class Text:
                 index.setdefault(word, []).append(position)
         return index
 
-    def first(self, terms: Sequence[tuple[str, ...]], prefixes: Sequence[str] = ()
-              ) -> Passage | None:
+    def first(self, terms: Sequence[tuple[str, ...]], prefixes: Sequence[str] = (),
+              together: Sequence[Sequence[tuple[str, ...]]] = ()) -> Passage | None:
         """The first evidential passage holding one of the terms (or a word that starts
         with one of the prefixes), looked up in the index."""
         best: int | None = None
@@ -103,6 +104,14 @@ class Text:
                 if best is not None and position >= best:
                     break
                 if contains(self.passages[position].words, term):
+                    best = position
+                    break
+        for parts in together:
+            for position in index.get(parts[0][0], ()):
+                if best is not None and position >= best:
+                    break
+                words = self.passages[position].words
+                if all(contains(words, part) for part in parts):
                     best = position
                     break
         for prefix in prefixes:
@@ -124,15 +133,49 @@ def _lines(body: str, first_line: int) -> Iterable[tuple[int, str]]:
             yield first_line + offset, line
 
 
+_STARTS_BLOCK = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\||>)")
+_DEFERRED = re.compile(
+    r"\b(?:en cours de redaction|a completer|a rediger|a definir|a preciser|"
+    r"ser(?:a|ont) (?:precise|defini|redige|complete|formalise|etabli)e?s?|"
+    r"rest(?:e|ent) a (?:definir|rediger|faire|preciser|formaliser|etablir)|"
+    r"pas encore (?:ete )?(?:defini|redige|formalise|etabli|realise)e?s?|"
+    r"n'a jamais ete (?:defini|formalise)e?)\b")
+
+
+def is_deferred(text: str) -> bool:
+    """A passage that says the thing is still to be written (« seront précisés dans la
+    charte, en cours de rédaction ») promises evidence, it is none."""
+    return bool(_DEFERRED.search(normal_line(text)))
+
+
+def _blocks(body: str, first_line: int) -> Iterable[tuple[int, str, str]]:
+    """Paragraphs (joined lines), list items and table rows, with their first file line
+    and the raw first line."""
+    current: list[str] = []
+    start, first_raw = 0, ""
+    for line, raw in _lines(body, first_line):
+        stripped = raw.strip()
+        new_block = not stripped or bool(_STARTS_BLOCK.match(raw)) or _RULE.match(raw)
+        if current and (new_block or current[0].lstrip().startswith("|")):
+            yield start, " ".join(current), first_raw
+            current = []
+        if not stripped or _RULE.match(raw):
+            continue
+        if not current:
+            start, first_raw = line, raw
+        current.append(stripped)
+    if current:
+        yield start, " ".join(current), first_raw
+
+
 def _body_passages(path: str, heading: str, slug: str, body: str, first_line: int,
                    template: frozenset[str]) -> list[Passage]:
     passages = []
-    for line, raw in _lines(body, first_line):
-        text = _clean(raw)
-        if not text or _RULE.match(raw):
-            continue
+    for line, joined, _ in _blocks(body, first_line):
+        text = _clean(joined)
         normal = normal_line(text)
-        if normal in template or _PLACEHOLDER.match(normal) or len(normal) < 2:
+        if (normal in template or _PLACEHOLDER.match(normal) or len(normal) < 2
+                or _DEFERRED.search(normal)):
             continue
         passages.append(Passage(path, line, heading, slug, text, stems(text)))
     return passages
@@ -191,9 +234,12 @@ def text_of_document(document: Document) -> Text:
 
 
 def text_of_meeting(meeting: Meeting) -> Text:
+    """The minutes. passages; the action plan says what is still to
+    be done, which evidences nothing yet (the action probes judge them)."""
     objectives = [Passage(meeting.path, meeting.source.line_of("objectives"), "", "", o,
                           stems(o)) for o in meeting.objectives]
-    text = document_text(meeting.path, meeting.sections)
+    text = document_text(meeting.path, [s for s in meeting.sections
+                                        if heading_kind(s.title) != "actions"])
     text.passages[:0] = objectives
     return text
 
@@ -210,10 +256,10 @@ def _record_passages(file: str, record: object, fields: Sequence[str], label: st
     return out
 
 
-# Project attribute → its file and the text fields that can evidence a concept.
+# Project attribute → its file and the text fields that can evidence a concept (not the
+# actions: an action says what is still to be done).
 REGISTER_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "risks": ("risks.toml", ("title", "cause", "consequence", "response")),
-    "actions": ("actions.toml", ("what", "comment")),
     "requirements": ("requirements.toml", ("text", "acceptance")),
     "indicators": ("indicators.toml", ("name", "definition", "purpose", "formula")),
     "channels": ("communication.toml", ("information", "purpose")),
@@ -252,6 +298,10 @@ class FolderText:
             passages = [Passage(decision.path, decision.source.line, "", "", decision.title,
                                 stems(decision.title))]
             passages += _record_passages(decision.path, decision, ("justification",), "")
+            passages += [Passage(decision.path, decision.source.line, "critères", "", c.name,
+                                 stems(c.name)) for c in decision.criteria]
+            passages += [Passage(decision.path, decision.source.line, "options", "", o.name,
+                                 stems(o.name)) for o in decision.options]
             texts.append(Text(decision.path, passages, set()))
         info = project.settings.project
         cockpit = info.source.file or "cockpit.toml"

@@ -23,7 +23,7 @@ from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind
 from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
-from cockpit.referentials.concepts import concept
+from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence, Status
 from cockpit.referentials.passages import FolderText, Passage, Text, has_text
 from cockpit.referentials.words import contains, stems
@@ -44,6 +44,9 @@ class Finding:
     status: Status
     evidence: tuple[Evidence, ...] = ()
     missing: tuple[str, ...] = ()
+    central_absent: bool = False
+    """The criterion's central evidence (a bilan, a standard) is absent: the criterion is
+    missing whatever incidental records other probes found."""
 
 
 def verdict(evidence: Iterable[Evidence], missing: Iterable[str], *, found: bool = False) -> Finding:
@@ -137,7 +140,7 @@ def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:
     """The first passage of these texts that treats the concept, as evidence."""
     wanted = concept(spec)
     for text in texts:
-        passage = text.first(wanted.stemmed, wanted.prefixes)
+        passage = text.first(wanted.stemmed, wanted.prefixes, wanted.together)
         if passage is not None:
             return passage_evidence(text, passage, wanted.label)
     return None
@@ -272,9 +275,9 @@ class Facts:
         if not kinds:
             return list(self.documents)
         wanted = {fold(k) for k in kinds}
-        named = [stems(k.replace("-", " ")) for k in kinds]
+        named = [n for k in kinds for n in kind_terms(k)]
         return [d for d in self.documents if fold(d.kind) in wanted or any(
-            contains(stems(d.title), n) for n in named)]
+            contains(stems(f"{d.title} {d.kind.replace('-', ' ')}"), n) for n in named)]
 
     @cached_property
     def text(self) -> FolderText:

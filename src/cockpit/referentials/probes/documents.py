@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cockpit.model import Document
-from cockpit.referentials.gaps import Evidence
+from cockpit.referentials.gaps import Evidence, Status
+from cockpit.referentials.passages import Text
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,
@@ -30,59 +31,84 @@ def _assess(facts: Facts, document: Document, concepts: Sequence[str]
     return evidence, missing
 
 
-def _elsewhere(facts: Facts, concepts: Sequence[str]) -> tuple[list[Evidence], list[str]]:
-    """Each concept searched in every document, the minutes and the registers' text."""
-    texts = [*facts.texts_of(facts.documents),
-             *(facts.text.meeting(m) for m in facts.meetings), *facts.text.registers]
+def _everywhere(facts: Facts) -> list[Text]:
+    """Every document, the minutes and the registers' text."""
+    return [*facts.texts_of(facts.documents), *(facts.text.meeting(m) for m in facts.meetings),
+            *facts.text.registers]
+
+
+def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str],
+            strict: bool, registers: Sequence[str] = ()) -> tuple[list[Evidence], list[str]]:
+    """Each concept in these documents (and these registers) first, then (unless
+    `strict`) anywhere in the folder: the author chooses where to write it."""
+    primary = [*facts.texts_of(documents),
+               *(t for t in facts.text.registers if t.path.startswith(tuple(registers)))]
     evidence: list[Evidence] = []
     missing: list[str] = []
     for spec in concepts:
-        found = find_concept(texts, spec)
-        if found is None:
-            missing.append(looked_for(spec, "le dossier (docs/, rex/, meetings/, "
-                                      "registres)"))
-        else:
+        found = find_concept(primary, spec)
+        if found is None and not strict:
+            found = find_concept(_everywhere(facts), spec)
+        if found is not None:
             evidence.append(found)
+            continue
+        named = ", ".join([d.path for d in documents[:3]] + list(registers))
+        if strict:
+            where = named or "le dossier"
+        elif named:
+            where = f"{named} ni ailleurs dans le dossier"
+        else:
+            where = "le dossier (docs/, rex/, meetings/, registres)"
+        missing.append(looked_for(spec, where))
     return evidence, missing
 
 
 def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
                      mentions: Sequence[str] = (), label: str = "", min: int = 1,
-                     central: bool = False) -> Finding:
-    """The documents of these kinds (by kind or title), judged on the concepts they treat,
-    in their headings or their text. Without such a document, the concepts are looked
-    for in the whole folder, unless the document is the central evidence (`central`: a
-    bilan), whose absence leaves the criterion missing."""
+                     central: bool = False, strict: bool = False,
+                     registers: Sequence[str] = ()) -> Finding:
+    """The concepts of a criterion, looked for in the documents of these kinds (by kind
+    or title, lexicon/kinds.toml), then anywhere in the folder. `central`: the document
+    itself is the evidence (a bilan, a standard): without it the criterion is missing.
+    `strict`: the criterion names where it must be written (« dans l'analyse du
+    procédé »): the concepts count only there, and in the `registers` named (files such
+    as "communication.toml", or "decisions/"). `min` > 1: that many documents of the
+    kind, each treating every concept."""
     concepts = [*sections, *mentions]
     documents = [d for d in facts.documents_of(kinds)
                  if not facts.text.document(d).empty]
     what = label or (f"un document « {kinds[0]} »" if kinds else "un document")
-    if not documents:
-        folder = "rex" if kinds and kinds[0] in ("bilan", "rex") else "docs"
-        asked = (f"ajoutez {what} : {folder}/{kinds[0]}.md avec kind = \"{kinds[0]}\" dans "
-                 "son en-tête" if kinds else f"ajoutez {what} dans docs/")
-        if central or not concepts:
-            return verdict((), [asked])
-        evidence, missing = _elsewhere(facts, concepts)
-        return verdict(evidence, missing)
+    if not documents and kinds and (central or (strict and not registers) or not concepts):
+        folder = "rex" if kinds[0] in ("bilan", "rex") else "docs"
+        return Finding(Status.MISSING, (), (f"ajoutez {what} : {folder}/{kinds[0]}.md avec "
+                                            f"kind = \"{kinds[0]}\" dans son en-tête",),
+                       central_absent=central)
+    if min <= 1:
+        if not concepts:
+            return verdict([Evidence(d.path, note=d.title) for d in documents[:1]],
+                           [] if documents else [f"ajoutez {what} dans docs/"])
+        evidence, missing = _search(facts, documents, concepts, strict, registers)
+        return verdict(evidence, missing, found=bool(documents))
     assessed = sorted(((_assess(facts, d, concepts), d) for d in documents),
                       key=lambda pair: (len(pair[0][1]), -len(pair[0][0]), pair[1].path))
     complete = [pair for pair in assessed if not pair[0][1]]
     if len(complete) >= min:
-        return verdict([e for (ev, _), _ in complete[:max(min, 1)] for e in ev], [])
+        return verdict([e for (ev, _), _ in complete[:min] for e in ev], [])
     evidence = [e for (ev, _), _ in assessed for e in ev]
-    missing = [m for (_, gaps), _ in assessed[:max(min, 1)] for m in gaps]
-    if len(documents) < min:
-        missing.append(f"il faut au moins {min} documents de ce type ({len(documents)} trouvé(s))")
-    return verdict(evidence, missing, found=True)
+    missing = [m for (_, gaps), _ in assessed[:min] for m in gaps]
+    missing.append(f"il faut au moins {min} documents de ce type, chacun complet : "
+                   f"{len(complete)} sur {len(documents)} trouvé(s)")
+    return verdict(evidence, missing, found=bool(evidence))
 
 
 @probe("document", "un document d'un type donné (docs/ ou rex/, clé kind) avec les sections "
        "attendues")
 def document(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
              mentions: Sequence[str] = (), label: str = "", min: int = 1,
-             central: bool = False) -> Finding:
-    return document_finding(facts, kinds, sections, mentions, label, min, central)
+             central: bool = False, strict: bool = False, registers: Sequence[str] = ()
+             ) -> Finding:
+    return document_finding(facts, kinds, sections, mentions, label, min, central, strict,
+                            registers)
 
 
 @probe("bilan", "un bilan (rex/, kind bilan) qui compare coûts, délais et ressources réels aux "

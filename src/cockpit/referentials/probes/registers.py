@@ -9,8 +9,10 @@ from typing import Any
 
 from cockpit.folder.fields import fold
 from cockpit.model import Action
+from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
+from cockpit.referentials.words import contains, stems
 
 
 def _where(record: Any, default: str) -> str:
@@ -121,7 +123,9 @@ def team(facts: Facts, min: int = 2, roles: bool = True) -> Finding:
 @probe("governance", "la gouvernance définie (instances de pilotage avec membres et fréquence, "
        "cockpit.toml) et tenue (comptes rendus de ces instances)")
 def governance(facts: Facts, min: int = 1, kinds: Sequence[str] = ("copil", "codir"),
-               meetings: int = 0) -> Finding:
+               meetings: int = 0, regular: bool = False) -> Finding:
+    """`regular`: each steering body (a COPIL, a CODIR) met as often as its frequency says,
+    half of the expected meetings at least between the start and the status date."""
     bodies = facts.project.settings.governance
     file = facts.cockpit_file
     missing = _too_few(len(bodies), min,
@@ -137,7 +141,38 @@ def governance(facts: Facts, min: int = 1, kinds: Sequence[str] = ("copil", "cod
                        f"il en faut au moins {meetings} : faites le point avec la gouvernance "
                        "et archivez le compte rendu")
     evidence += [Evidence(m.path, note=m.title) for m in held]
+    if regular:
+        missing += _irregular(facts, bodies, held, kinds)
     return verdict(evidence, missing)
+
+
+_PERIOD_DAYS = {"quotidienne": 1, "hebdomadaire": 7, "quinzaine": 14, "bimensuelle": 14,
+                "mensuelle": 30.4, "bimestrielle": 61, "trimestrielle": 91,
+                "semestrielle": 182, "annuelle": 365, "daily": 1, "weekly": 7,
+                "monthly": 30.4, "quarterly": 91}
+
+
+def _irregular(facts: Facts, bodies: Sequence[Any], held: Sequence[Any],
+               kinds: Sequence[str]) -> list[str]:
+    """One message per steering body that met less than half as often as planned."""
+    info = facts.project.settings.project
+    end = info.status_date or max((m.date for m in facts.meetings), default=info.start)
+    span = (end - info.start).days
+    out = []
+    for body in bodies:
+        words = stems(f"{body.id} {body.name}")
+        kind = next((k for k in kinds if any(contains(words, t) for t in kind_terms(k))), None)
+        period = _PERIOD_DAYS.get(fold(body.frequency))
+        if kind is None or period is None or span <= 0:
+            continue
+        expected = int(span // period) + 1
+        count = sum(1 for m in held if m.kind == kind)
+        if count * 2 < expected:
+            out.append(f"{body.name} ({_where(body, facts.cockpit_file)}), fréquence "
+                       f"{body.frequency} : {count} compte(s) rendu(s) « {kind} » dans "
+                       f"meetings/ du {info.start:%d/%m/%Y} au {end:%d/%m/%Y}, pour environ "
+                       f"{expected} prévus : tenez et tracez ces points réguliers")
+    return out
 
 
 # ------------------------------------------------------------------ indicators
@@ -244,7 +279,9 @@ _RISK_LABELS = {
        "impact), a un responsable et une réponse")
 def risks(facts: Facts, min: int = 1,
           fields: Sequence[str] = ("probability", "impact", "owner", "response"),
-          categories: int = 0, tasks: bool = False) -> Finding:
+          categories: int = 0, tasks: bool = False, human: bool = False) -> Finding:
+    """`human`: the criterion names psychosocial risks: one risk at least is human
+    (category humain, or its text speaks of workload, stress, the CSE…)."""
     items = facts.project.risks
     missing = _too_few(len(items), min,
                        "identifiez au moins {min} risque(s) dans risks.toml (probability, impact, "
@@ -255,6 +292,13 @@ def risks(facts: Facts, min: int = 1,
         missing.append(f"les risques couvrent {len(kinds)} catégorie(s) "
                        f"({', '.join(sorted(kinds)) or 'aucune'}) : il en faut au moins "
                        f"{categories} (technique, économique, humain, organisationnel…)")
+    if human and items and not any(
+            r.category == "humain" or concept("@psychosocial").matches(
+                stems(f"{r.title} {r.cause} {r.consequence} {r.response}")) for r in items):
+        missing.append(f"aucun des {len(items)} risques n'est humain ou psychosocial (catégories "
+                       f"présentes : {', '.join(sorted(kinds)) or 'aucune'}) : identifiez "
+                       "ces risques (surcharge, changement des rôles…), avec le CSE s'il existe "
+                       "(category = \"humain\")")
     if tasks:
         missing += capped_each([r for r in items if not r.tasks], lambda r: (
             f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches qu'il menace "
