@@ -21,7 +21,7 @@ demo: compile
 	$(BIN)/cockpit check examples/robot-soudage || true
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -172,8 +171,6 @@ def test_whole_process_exit_codes(tmp_path: Path) -> None:
     assert "Traceback" not in ok.stderr + ko.stderr + missing.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("cockpit.check.analysis") is None,
-                    reason="gap analysis not there yet")
 def test_gaps_against_the_referential_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     referential = 'referential = "cqpm-charge-projets-industriels"'
     text = COCKPIT.replace('currency = "EUR"', f'currency = "EUR"\n{referential}')

@@ -33,7 +33,11 @@ from cockpit.referentials import (
     load_referential,
 )
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+# shared/seeds stands next to the repository (/work/shared beside /work/main), or next to the
+# folder that holds a git worktree of it (/work/shared beside /work/wt/NAME).
+SEEDS = next((parent / "shared" / "seeds" for parent in Path(__file__).resolve().parents[1:]
+              if (parent / "shared" / "seeds").is_dir()),
+             Path(__file__).resolve().parents[2] / "shared" / "seeds")
 
 IDS = [
     "cqpm-chef-projet-plm",

@@ -158,7 +158,6 @@ def test_meeting_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "COPIL 1" in capsys.readouterr().out
 
 
-@pytest.mark.skipif(not EXAMPLE.is_dir(), reason="example folder absent")
 def test_example_reports_render() -> None:
     board = Dashboard(load(EXAMPLE), TODAY)
     for kind in ("status", "copil", "rex"):

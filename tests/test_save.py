@@ -326,6 +326,10 @@ def test_consecutive_saves_need_no_reload(project: tuple[Path, ProjectFiles]) ->
         files.set_field("actions.toml", array="action", record_id="A1", key="status", value=status)
     files.append_csv_row("progress.csv", {"date": dt.date(2026, 3, 2), "task": "cdc", "percent": 60})
     files.append_csv_row("progress.csv", {"date": dt.date(2026, 3, 9), "task": "cdc", "percent": 80})
+    root, _ = project
+    assert 'id = "A1"' in (actions := (root / "actions.toml").read_text("utf-8"))
+    assert actions.split('id = "A1"')[1].split("[[action]]")[0].count('status = "fait"') == 1
+    assert (root / "progress.csv").read_text("utf-8").endswith("2026-03-02,cdc,60,\n2026-03-09,cdc,80,\n")
 
 
 # -- atomicity and paths ---------------------------------------------------------------
