@@ -30,6 +30,7 @@ lint: $(STAMP)
 
 bench: compile
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_batch.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -68,7 +68,7 @@ def test_unreadable_cockpit_toml_exits_2(tmp_path: Path, capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize("args", [("check", "--format", "xml"), ("check", "--fail-on", "info"),
-                                  ("check", "--nope"), ("check", "a", "b")])
+                                  ("check", "--nope"), ("check", "--jobs", "x")])
 def test_bad_command_line_exits_2_in_french(capsys: pytest.CaptureFixture[str],
                                            args: tuple[str, ...]) -> None:
     with pytest.raises(SystemExit) as exit_info:
