@@ -1,4 +1,4 @@
-"""`cockpit report KIND [DIR] [--format md|html] [-o FILE]`: status, copil, rex, gap."""
+"""`cockpit report KIND [DIR] [--format md|html|docx|pdf] [-o FILE]`: status, copil, rex, gap."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "report", help="produit un rapport : status, copil, rex ou gap",
         description="Produit un rapport à partir des fichiers du projet : status (tableau de "
         "bord hebdomadaire), copil (comité de pilotage), rex (bilan), gap (correspondance "
-        "avec le référentiel). Markdown par défaut, ou HTML autonome et imprimable.")
+        "avec le référentiel). Markdown par défaut, HTML autonome et imprimable, Word (docx) "
+        "ou PDF, ces deux derniers avec une page de garde, un sommaire et des numéros de page.")
     parser.add_argument("kind", choices=("status", "copil", "rex", "gap"), metavar="TYPE",
                         help="status, copil, rex ou gap")
     parser.add_argument("dir", nargs="?", default=".", help="dossier du projet (défaut : .)")
-    parser.add_argument("--format", choices=("md", "html"), default="md",
-                        help="md (défaut) ou html")
+    parser.add_argument("--format", choices=("md", "html", "docx", "pdf"), default="md",
+                        help="md (défaut), html, docx (Word) ou pdf")
     parser.add_argument("-o", "--output", metavar="FICHIER",
                         help="écrit le rapport dans ce fichier (défaut : sortie standard)")
     add_date(parser)
@@ -29,19 +30,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from cockpit.report.build import ReportError, build, render
+    from cockpit.report.build import BINARY, ReportError, build, dress, render
 
     state = read_state(args.dir, args.today, args.date)
     if state is None:
         return EXIT_UNUSABLE
+    if args.format in BINARY and not args.output and sys.stdout.isatty():
+        print(f"cockpit : un rapport {args.format} ne s'affiche pas dans un terminal : "
+              f"donnez un fichier (-o rapport.{args.format}).", file=sys.stderr)
+        return EXIT_UNUSABLE
     try:
-        text = render(build(args.kind, state), args.format)
+        output = render(dress(build(args.kind, state), state), args.format)
     except ReportError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        if isinstance(output, bytes):
+            Path(args.output).write_bytes(output)
+        else:
+            Path(args.output).write_text(output, encoding="utf-8")
         print(f"Rapport écrit dans {args.output}", file=sys.stderr)
+    elif isinstance(output, bytes):
+        sys.stdout.buffer.write(output)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(output)
     return EXIT_OK

@@ -7,7 +7,8 @@ from cockpit.report import markdown
 from cockpit.report.document import Report
 
 KINDS = ("status", "copil", "rex", "gap")
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "docx", "pdf")
+BINARY = ("docx", "pdf")  # formats written as bytes, to a file
 
 
 class ReportError(Exception):
@@ -37,9 +38,25 @@ def build(kind: str, state: ProjectState) -> Report:
     raise ReportError(f"type de rapport « {kind} » inconnu : {', '.join(KINDS)}")
 
 
-def render(report: Report, fmt: str) -> str:
+def dress(report: Report, state: ProjectState) -> Report:
+    """The report with the project's identity for its cover (Word and PDF)."""
+    from cockpit.report.cover import with_cover
+
+    return with_cover(report, state.project, state.status_date)
+
+
+def render(report: Report, fmt: str) -> str | bytes:
+    """The report in `fmt`: text for md and html, bytes for docx and pdf."""
     if fmt == "html":
         from cockpit.report import html
 
         return html.render(report)
+    if fmt == "docx":
+        from cockpit.report import word
+
+        return word.render(report)
+    if fmt == "pdf":
+        from cockpit.report import pdf
+
+        return pdf.render(report)
     return markdown.render(report)

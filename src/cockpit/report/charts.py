@@ -161,3 +161,11 @@ def svg(chart: Chart) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
     return _HEADER.sub("", buffer.getvalue(), count=1)
+
+
+def png(chart: Chart, dpi: int = 200) -> bytes:
+    """The chart as a PNG image, for Word (which shows no SVG without a PNG beside it)."""
+    fig = DRAW[chart.kind](chart)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()

@@ -1,8 +1,9 @@
 """A report as a list of blocks, rendered to Markdown or HTML by the renderers.
 
-Builders (status.py, copil.py, rex.py, gap.py) produce a `Report` of plain French text;
-renderers only lay it out. A `Chart` carries its data; the HTML renderer draws it with
-matplotlib, the Markdown renderer leaves it out (its figures are in the tables).
+Builders (status.py, copil.py, rex.py, gap.py, dossier.py) produce a `Report` of plain French
+text; renderers (markdown.py, html.py, docx.py, pdf.py) only lay it out. A `Chart` carries its
+data; the HTML, Word and PDF renderers draw it with matplotlib, the Markdown renderer leaves it
+out (its figures are in the tables).
 """
 
 from __future__ import annotations
@@ -82,3 +83,5 @@ class Report:
     title: str
     subtitle: str = ""
     blocks: tuple[Block, ...] = field(default=())
+    # The project's identity, (label, value) pairs, for the cover page of Word and PDF.
+    cover: tuple[tuple[str, str], ...] = field(default=())

@@ -1,0 +1,222 @@
+"""A `Report` as a Word document (.docx), written with python-docx.
+
+A cover page with the project's identity, a table of contents for the longer reports, then
+the blocks: headings as Word headings (so that the table of contents and the navigation pane
+find them), tables with their header row repeated on each page, charts as PNG images drawn by
+matplotlib, « Page n sur N » in the footer. python-docx escapes every text it writes; the
+characters that XML cannot hold at all (control characters of a hostile file) are dropped.
+
+The table of contents is a Word field: its entries are written as they stand (without page
+numbers) and Word is asked to update the fields when it opens the file, which adds them.
+Imported only by `--format docx`: python-docx and matplotlib take a while to import.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from cockpit.report.document import Bullets, Chart, Heading, Paragraph, Report, Table
+
+# XML 1.0 has no place for these: python-docx (lxml) would refuse the whole document.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+TOC_MIN_HEADINGS = 5  # a report with at least this many sections gets a table of contents
+HIGHLIGHT = "FFF1E5"
+HEADER_FILL = "F6F8FA"
+MUTED = RGBColor(0x59, 0x63, 0x6E)
+WARNING = RGBColor(0xB3, 0x59, 0x00)
+OK = RGBColor(0x1A, 0x7F, 0x37)
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
+    """A simple Word field (PAGE, NUMPAGES) with the text shown until Word updates it."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _fld_char(run: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._r.append(char)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _french(document: Any) -> None:
+    """French spelling and hyphenation for the whole document."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "fr-FR")
+    run_properties.append(language)
+    for name in ("Normal",):
+        document.styles[name].font.size = Pt(10)
+
+
+def _cover(document: Any, report: Report) -> None:
+    document.add_paragraph(clean(report.title), style="Title")
+    if report.subtitle:
+        subtitle = document.add_paragraph()
+        run = subtitle.add_run(clean(report.subtitle))
+        run.font.color.rgb = MUTED
+        run.font.size = Pt(12)
+    if report.cover:
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in report.cover:
+            cells = table.add_row().cells
+            cells[0].text = clean(label)
+            cells[0].paragraphs[0].runs[0].bold = True
+            cells[1].text = clean(value)
+            _shade(cells[0], HEADER_FILL)
+        for row in table.rows:
+            row.cells[0].width = Cm(5)
+            row.cells[1].width = Cm(12)
+    note = document.add_paragraph()
+    note.add_run("Document généré par cockpit à partir des fichiers du projet.").italic = True
+
+
+def _toc(document: Any, headings: list[Heading]) -> None:
+    """A TOC field whose cached entries are the headings; Word adds the page numbers."""
+    document.add_paragraph("Sommaire", style="TOC Heading")
+    first = document.add_paragraph()
+    begin = first.add_run()
+    _fld_char(begin, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    begin._r.append(instruction)
+    _fld_char(first.add_run(), "separate")
+    paragraph = first
+    for index, heading in enumerate(headings):
+        if index:
+            paragraph = document.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(0.6 * (heading.level - 2))
+        paragraph.add_run(clean(heading.text))
+    _fld_char(paragraph.add_run(), "end")
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _footer(document: Any, report: Report) -> None:
+    section = document.sections[0]
+    section.different_first_page_header_footer = True  # the cover has no number
+    header = section.header.paragraphs[0]
+    run = header.add_run(clean(report.title))
+    run.font.size = Pt(8)
+    run.font.color.rgb = MUTED
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE", "1")
+    footer.add_run(" sur ")
+    _field(footer, "NUMPAGES", "1")
+
+
+def _table(document: Any, block: Table) -> None:
+    if block.caption:
+        document.add_paragraph(clean(block.caption), style="Caption")
+    table = document.add_table(rows=1, cols=len(block.columns))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    numeric = set(block.numeric)
+    highlight = set(block.highlight)
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")  # the header row repeats on each page
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for index, (cell, title) in enumerate(zip(header.cells, block.columns, strict=True)):
+        cell.text = clean(title)
+        run = cell.paragraphs[0].runs[0]
+        run.bold = True
+        run.font.size = Pt(8)
+        _shade(cell, HEADER_FILL)
+        if index in numeric:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for row_index, row in enumerate(block.rows):
+        cells = table.add_row().cells
+        for index, (cell, value) in enumerate(zip(cells, row, strict=False)):
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(clean(value)).font.size = Pt(8)
+            if index in numeric:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if row_index in highlight:
+                _shade(cell, HIGHLIGHT)
+    document.add_paragraph()
+
+
+def _chart(document: Any, block: Chart) -> None:
+    from cockpit.report.charts import png
+
+    document.add_picture(io.BytesIO(png(block)), width=Cm(16))
+    document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(clean(block.title), style="Caption")
+
+
+def render(report: Report, charts: bool = True) -> bytes:
+    document = Document()
+    _french(document)
+    properties = document.core_properties
+    properties.title = clean(report.title)
+    properties.subject = clean(report.subtitle)
+    properties.author = "cockpit"
+    properties.last_modified_by = "cockpit"
+    properties.comments = ""
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21)  # A4
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    _footer(document, report)
+    _cover(document, report)
+    headings = [b for b in report.blocks if isinstance(b, Heading) and b.level <= 3]
+    if sum(1 for h in headings if h.level == 2) >= TOC_MIN_HEADINGS:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _toc(document, headings)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            document.add_heading(clean(block.text), min(max(block.level - 1, 1), 3))
+        elif isinstance(block, Paragraph):
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(clean(block.text))
+            if block.tone == "warning":
+                run.font.color.rgb = WARNING
+                run.bold = True
+            elif block.tone == "ok":
+                run.font.color.rgb = OK
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                document.add_paragraph(clean(item), style="List Bullet")
+        elif isinstance(block, Table):
+            _table(document, block)
+        elif isinstance(block, Chart) and charts:
+            _chart(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,152 @@
+"""Word and PDF reports, read back as a reader would: python-docx for Word, pypdf for PDF.
+
+Every capacity and every status of the gap report is there, text is text (no markup left
+escaped or unescaped), the cover gives the project's identity, pages are numbered."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from cockpit.check.state import ProjectState
+from cockpit.cli import main
+from cockpit.report.build import build, dress, render
+from cockpit.report.document import Bullets, Heading, Paragraph, Report, Table
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "robot-soudage"
+TODAY = "2026-12-04"
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(lt|gt|amp|quot|#\d+);")
+
+
+def docx_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    for section in document.sections:
+        parts.extend(p.text for p in section.footer.paragraphs)
+    return "\n".join(parts)
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks and hyphenation undone (a PDF wraps long cells)."""
+    return re.sub(r"\s+", " ", text.replace("-\n", "-"))
+
+
+def state() -> ProjectState:
+    import datetime as dt
+
+    return ProjectState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
+
+
+@pytest.fixture(scope="module")
+def gap_outputs() -> dict[str, tuple[Report, str]]:
+    current = state()
+    report = dress(build("gap", current), current)
+    out = {}
+    for fmt, read in (("docx", docx_text), ("pdf", pdf_text)):
+        data = render(report, fmt)
+        assert isinstance(data, bytes)
+        out[fmt] = (report, read(data))
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_gap_report_has_every_capacity_and_status(gap_outputs: dict[str, tuple[Report, str]],
+                                                  fmt: str) -> None:
+    _report, text = gap_outputs[fmt]
+    gaps = state().gaps
+    assert gaps is not None
+    words = flat(text)
+    for capacity in gaps.capacities:
+        assert capacity.id in words
+        assert flat(capacity.title)[:40] in words
+        assert capacity.status.french in words
+        for criterion in capacity.criteria:
+            assert criterion.id in words
+    assert "Tableau de correspondance" in words
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_cover_identity_and_page_numbers(gap_outputs: dict[str, tuple[Report, str]],
+                                         fmt: str) -> None:
+    report, text = gap_outputs[fmt]
+    words = flat(text)
+    for label, value in report.cover:
+        assert label in words and flat(value)[:30] in words
+    assert "Robotisation de la cellule de soudage S4" in words and "Claire Martin" in words
+    if fmt == "pdf":
+        assert re.search(r"Page 2 sur \d+", words) and "Page 1 sur" not in words  # not the cover
+    else:  # Word computes the numbers: the footer holds its fields
+        footer = Document(io.BytesIO(render(report, "docx"))).sections[0].footer._element.xml
+        assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+    assert not MARKUP.search(text)
+
+
+def hostile() -> Report:
+    return Report("Rapport <b>&amp;", "sous-titre <i>", (
+        *(Heading(f"Section {n} <h1>") for n in range(6)),
+        Paragraph("<script>alert(1)</script> & \x0b fin", "warning"),
+        Bullets(("a < b", "c > d")),
+        Table(("Col <x>", "Montant"), (("a|b", "1 €"), ("<i>", "&lt;")), numeric=(1,),
+              highlight=(0,)),
+    ), cover=(("Projet", "<projet>"),))
+
+
+@pytest.mark.parametrize("fmt,read", [("docx", docx_text), ("pdf", pdf_text)])
+def test_text_stays_text(fmt: str, read: object) -> None:
+    data = render(hostile(), fmt)
+    assert isinstance(data, bytes)
+    text = read(data)  # type: ignore[operator]
+    assert "<script>alert(1)</script> &" in text and "a < b" in text and "&lt;" in text
+    assert "<projet>" in text and "Sommaire" in text  # six sections: a table of contents
+    assert "&amp;lt;" not in text and "\x0b" not in text
+
+
+@pytest.mark.parametrize("kind", ["status", "copil", "rex"])
+def test_every_kind_in_word_with_its_charts(kind: str) -> None:
+    current = state()
+    report = dress(build(kind, current), current)
+    data = render(report, "docx")
+    assert isinstance(data, bytes)
+    document = Document(io.BytesIO(data))
+    text = docx_text(data)
+    for block in report.blocks:
+        if isinstance(block, Heading):
+            assert block.text in text
+    charts = sum(1 for b in report.blocks if type(b).__name__ == "Chart")
+    assert len(document.inline_shapes) == charts > 0
+    assert any(p.style is not None and p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+def test_report_command_writes_docx_and_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                            ) -> None:
+    for fmt in ("docx", "pdf"):
+        out = tmp_path / f"ecarts.{fmt}"
+        assert main(["report", "gap", str(EXAMPLE), "--format", fmt, "-o", str(out),
+                     "--today", TODAY]) == 0
+        assert out.read_bytes()[:4] in (b"PK\x03\x04", b"%PDF")
+    assert "Rapport écrit dans" in capsys.readouterr().err
+
+
+def test_check_imports_no_office_library() -> None:
+    """`cockpit check` and the other reports never pay for python-docx or WeasyPrint."""
+    code = ("import sys\nfrom cockpit.cli import main\n"
+            f"main(['check', {str(EXAMPLE)!r}, '--today', {TODAY!r}])\n"
+            f"main(['report', 'gap', {str(EXAMPLE)!r}, '--format', 'html', '--today', {TODAY!r}])\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'docx', 'weasyprint', 'pypdf', 'lxml', 'pydyf', 'tinycss2'}), file=sys.stderr)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stderr.strip().splitlines()[-1] == "[]"
