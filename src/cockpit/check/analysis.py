@@ -40,6 +40,7 @@ from cockpit.referentials.gaps import (
     combine,
 )
 from cockpit.referentials.probes import Facts, Finding, run_probe
+from cockpit.referentials.templates import strip_template
 
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule
@@ -277,5 +278,9 @@ def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
         _, found = _claims(project, None)
         return GapReport(referential_id, ""), [diagnostic, *found]
     claims, diagnostics = _claims(project, referential)
-    facts = Facts(project, lambda: ctx.schedule, lambda: ctx.load)
+    own = strip_template(project)
+    if len(own.tasks) == len(project.tasks):
+        facts = Facts(own, lambda: ctx.schedule, lambda: ctx.load)
+    else:  # sample tasks left out: the plan is the user's tasks' alone
+        facts = Facts(own)
     return analyse_referential(project, referential, facts, claims), diagnostics

@@ -148,34 +148,34 @@ def is_deferred(text: str) -> bool:
     return bool(_DEFERRED.search(normal_line(text)))
 
 
-def _blocks(body: str, first_line: int) -> Iterable[tuple[int, str, str]]:
-    """Paragraphs (joined lines), list items and table rows, with their first file line
-    and the raw first line."""
+def _blocks(body: str, first_line: int) -> Iterable[tuple[int, list[str]]]:
+    """Paragraphs, list items and table rows: their first file line and their lines."""
     current: list[str] = []
-    start, first_raw = 0, ""
+    start = 0
     for line, raw in _lines(body, first_line):
         stripped = raw.strip()
         new_block = not stripped or bool(_STARTS_BLOCK.match(raw)) or _RULE.match(raw)
-        if current and (new_block or current[0].lstrip().startswith("|")):
-            yield start, " ".join(current), first_raw
+        if current and (new_block or current[0].startswith("|")):
+            yield start, current
             current = []
         if not stripped or _RULE.match(raw):
             continue
         if not current:
-            start, first_raw = line, raw
+            start = line
         current.append(stripped)
     if current:
-        yield start, " ".join(current), first_raw
+        yield start, current
 
 
 def _body_passages(path: str, heading: str, slug: str, body: str, first_line: int,
                    template: frozenset[str]) -> list[Passage]:
     passages = []
-    for line, joined, _ in _blocks(body, first_line):
-        text = _clean(joined)
+    for line, lines in _blocks(body, first_line):
+        text = _clean(" ".join(lines))
         normal = normal_line(text)
         if (normal in template or _PLACEHOLDER.match(normal) or len(normal) < 2
-                or _DEFERRED.search(normal)):
+                or _DEFERRED.search(normal)
+                or all(normal_line(part) in template for part in lines)):
             continue
         passages.append(Passage(path, line, heading, slug, text, stems(text)))
     return passages
@@ -236,8 +236,10 @@ def text_of_document(document: Document) -> Text:
 def text_of_meeting(meeting: Meeting) -> Text:
     """The minutes. passages; the action plan says what is still to
     be done, which evidences nothing yet (the action probes judge them)."""
+    template = template_prints().lines
     objectives = [Passage(meeting.path, meeting.source.line_of("objectives"), "", "", o,
-                          stems(o)) for o in meeting.objectives]
+                          stems(o)) for o in meeting.objectives
+                  if normal_line(o) not in template]
     text = document_text(meeting.path, [s for s in meeting.sections
                                         if heading_kind(s.title) != "actions"])
     text.passages[:0] = objectives
