@@ -22,11 +22,12 @@ def excerpt(diagnostic: Diagnostic, lines: list[str]) -> list[str]:
     source = lines[diagnostic.line - 1]
     width = len(str(diagnostic.line))
     marked = source.rstrip()
-    start = min(max(diagnostic.col - 1, len(marked) - len(marked.lstrip())), max(len(marked) - 1, 0))
+    start = min(max(diagnostic.col - 1, 0), len(marked))
+    end = diagnostic.end_col - 1 if diagnostic.end_col > diagnostic.col else len(marked)
     return [
         f"{' ' * width} |",
         f"{diagnostic.line} | {source}",
-        f"{' ' * width} | {' ' * start}{'^' * max(len(marked) - start, 1)}",
+        f"{' ' * width} | {' ' * start}{'^' * max(end - start, 1)}",
     ]
 
 
@@ -86,7 +87,8 @@ def as_json(result: CheckResult) -> str:
         "schema_version": SCHEMA_VERSION,
         "diagnostics": [
             {"code": d.code, "severity": d.severity.value, "file": d.file, "line": d.line,
-             "column": d.col, "message": d.message, "hint": d.hint}
+             "column": d.col, "end_column": d.end_col or None, "message": d.message,
+             "hint": d.hint}
             for d in result.diagnostics
         ],
         "referential": None,
@@ -129,7 +131,8 @@ def github(result: CheckResult) -> str:
         path = f"{result.root.as_posix().rstrip('/')}/{d.file}" if result.root.as_posix() != "." \
             else d.file
         title = _escape_github(f"{d.code} {RULES[d.code].title}" if d.code in RULES else d.code)
-        props = f"file={path},line={d.line},col={d.col},title={title}".replace("::", ": :")
+        end = f",endColumn={d.end_col}" if d.end_col else ""
+        props = f"file={path},line={d.line},col={d.col}{end},title={title}".replace("::", ": :")
         lines.append(f"::{level} {props}::{_escape_github(d.message)}")
     return "\n".join(lines)
 
@@ -155,7 +158,8 @@ def sarif(result: CheckResult) -> str:
                 "message": {"text": d.message + (f" — {d.hint}" if d.hint else "")},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": d.file},
-                    "region": {"startLine": d.line, "startColumn": d.col},
+                    "region": {"startLine": d.line, "startColumn": d.col,
+                               **({"endColumn": d.end_col} if d.end_col else {})},
                 }}],
             } for d in result.diagnostics],
         }],

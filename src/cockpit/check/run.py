@@ -46,7 +46,8 @@ def run_check(root: Path | str, *, today: dt.date, gaps: bool = True,
         loaded = error.loaded
         if loaded is None:
             return CheckResult(Path(root), None, [])
-        return CheckResult(Path(root), None, _only(loaded.diagnostics, enabled), loaded.texts)
+        return CheckResult(Path(root), None, located(_only(loaded.diagnostics, enabled), loaded.texts),
+                           loaded.texts)
     return check_state(state, gaps=gaps, enabled=enabled)
 
 
@@ -63,7 +64,8 @@ def check_state(state: ProjectState, *, gaps: bool = True,
         report, found = state.analysis
         diagnostics.extend(found)
     kept = apply_ignores(diagnostics, state.project.settings.ignores, RULES, codes)
-    ordered = sorted(_only(kept, enabled), key=lambda d: (d.file, d.line, d.col, d.code))
+    ordered = sorted(located(_only(kept, enabled), state.texts),
+                     key=lambda d: (d.file, d.line, d.col, d.code))
     return CheckResult(state.root, state.project, ordered, state.texts, report, state)
 
 
@@ -71,3 +73,28 @@ def _only(diagnostics: Iterable[Diagnostic], enabled: frozenset[str] | None) -> 
     if enabled is None:
         return list(diagnostics)
     return [d for d in diagnostics if d.code in enabled]
+
+
+def located(diagnostics: list[Diagnostic], texts: dict[str, str]) -> list[Diagnostic]:
+    """Each diagnostic with the columns of what it points at in its line (folder/spans.py).
+    A column the reader found itself (a byte that is not UTF-8, a TOML syntax error) stays."""
+    from cockpit.folder.spans import span
+
+    lines: dict[str, list[str]] = {}
+    out = []
+    for d in diagnostics:
+        if d.end_col:
+            out.append(d)
+            continue
+        csv = d.file.endswith(".csv")
+        if d.col > 1 and not csv:
+            out.append(d.spanning(d.col, d.col + 1))
+            continue
+        if d.file not in lines:
+            lines[d.file] = texts.get(d.file, "").splitlines()
+        file_lines = lines[d.file]
+        if 1 <= d.line <= len(file_lines):
+            out.append(d.spanning(*span(file_lines[d.line - 1], d.message, csv)))
+        else:
+            out.append(d)
+    return out
