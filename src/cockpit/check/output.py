@@ -71,8 +71,12 @@ def gap_lines(report: GapReport) -> list[str]:
                    f"{capacity.status.french}{later}")
         for criterion in capacity.criteria:
             if criterion.status is Status.COVERED:
+                proof = criterion.evidence[0].proof if criterion.evidence else ""
+                out.append(f"    {_MARK[criterion.status]} {criterion.id} preuve : {proof}")
                 continue
             out.append(f"    {_MARK[criterion.status]} {criterion.id} {criterion.text}")
+            for found in criterion.evidence[:2]:
+                out.append(f"        trouvé : {found.proof}")
             for missing in criterion.missing:
                 out.append(f"        manque : {missing}")
     ready = [c.id for c in report.capacities if c.status is Status.COVERED]
@@ -109,6 +113,7 @@ def as_json(result: CheckResult) -> str:
              "criteria": [
                  {"id": k.id, "text": k.text, "facet": k.facet, "status": k.status.value,
                   "judgement": k.judgement, "evidence": [str(e) for e in k.evidence],
+                  "proofs": [e.as_dict() for e in k.evidence],
                   "missing": list(k.missing)}
                  for k in c.criteria]}
             for c in g.capacities

@@ -38,6 +38,22 @@ class Evidence:
             return f"{self.file}#{self.anchor}"
         return f"{self.file}:{self.line}" if self.line else self.file
 
+    @property
+    def proof(self) -> str:
+        """Where, under which heading, and what it says: `docs/x.md:12 (« Méthode ») :
+        « Chronométrage de 40 changements… »`, or the note of a record."""
+        where = str(self)
+        if self.heading and not self.anchor:
+            where += f" (« {self.heading} »)"
+        if self.excerpt:
+            return f"{where} : « {self.excerpt} »"
+        return f"{where} — {self.note}" if self.note else where
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON of a proof (`cockpit check --format json`, criteria[].proofs)."""
+        return {"file": self.file, "line": self.line, "anchor": self.anchor,
+                "heading": self.heading, "excerpt": self.excerpt, "note": self.note}
+
 
 @immutable
 class CriterionResult:

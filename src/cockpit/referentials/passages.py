@@ -43,6 +43,7 @@ class Passage:
     text: str
     words: tuple[str, ...]
     is_heading: bool = False
+    table_header: bool = False
 
     @property
     def excerpt(self) -> str:
@@ -78,9 +79,11 @@ class Text:
         return not any(not p.is_heading for p in self.passages)
 
     def first_body(self, heading: Passage) -> Passage | None:
-        """The first line of text under a heading (its excerpt shows what the section says)."""
+        """The first text under a heading, a table's header row aside (its excerpt shows
+        what the section says)."""
         start = self.passages.index(heading)
-        return next((p for p in self.passages[start + 1:] if not p.is_heading), None)
+        return next((p for p in self.passages[start + 1:]
+                     if not p.is_heading and not p.table_header), None)
 
     @cached_property
     def index(self) -> dict[str, list[int]]:
@@ -148,36 +151,39 @@ def is_deferred(text: str) -> bool:
     return bool(_DEFERRED.search(normal_line(text)))
 
 
-def _blocks(body: str, first_line: int) -> Iterable[tuple[int, list[str]]]:
-    """Paragraphs, list items and table rows: their first file line and their lines."""
+def _blocks(body: str, first_line: int) -> Iterable[tuple[int, list[str], bool]]:
+    """Paragraphs, list items and table rows: their first file line, their lines, and
+    whether the block is a table's header row (the row above a rule)."""
     current: list[str] = []
     start = 0
     for line, raw in _lines(body, first_line):
         stripped = raw.strip()
-        new_block = not stripped or bool(_STARTS_BLOCK.match(raw)) or _RULE.match(raw)
+        rule = bool(_RULE.match(raw)) and "-" in raw
+        new_block = not stripped or bool(_STARTS_BLOCK.match(raw)) or rule
         if current and (new_block or current[0].startswith("|")):
-            yield start, current
+            yield start, current, rule and current[0].startswith("|")
             current = []
-        if not stripped or _RULE.match(raw):
+        if not stripped or rule:
             continue
         if not current:
             start = line
         current.append(stripped)
     if current:
-        yield start, current
+        yield start, current, False
 
 
 def _body_passages(path: str, heading: str, slug: str, body: str, first_line: int,
                    template: frozenset[str]) -> list[Passage]:
     passages = []
-    for line, lines in _blocks(body, first_line):
+    for line, lines, header in _blocks(body, first_line):
         text = _clean(" ".join(lines))
         normal = normal_line(text)
         if (normal in template or _PLACEHOLDER.match(normal) or len(normal) < 2
                 or _DEFERRED.search(normal)
                 or all(normal_line(part) in template for part in lines)):
             continue
-        passages.append(Passage(path, line, heading, slug, text, stems(text)))
+        passages.append(Passage(path, line, heading, slug, text, stems(text),
+                                table_header=header))
     return passages
 
 

@@ -31,7 +31,9 @@ def build(gaps: GapReport | None, project_title: str, day: dt.date) -> Report:
         for index, criterion in enumerate(capacity.criteria):
             if criterion.status is not Status.COVERED:
                 highlight.append(len(rows))
-            evidence = ", ".join(str(e) for e in criterion.evidence) or "—"
+            evidence = " ; ".join(e.proof for e in criterion.evidence[:3]) + (
+                f" ; … et {len(criterion.evidence) - 3} autres"
+                if len(criterion.evidence) > 3 else "") or "—"
             rows.append((
                 f"{capacity.id} {capacity.title}" if index == 0 else "",
                 f"{MARK[capacity.status]} {capacity.status.french}{later}" if index == 0 else "",
