@@ -13,36 +13,16 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from pypdf import PdfReader
 
 from cockpit.check.state import ProjectState
 from cockpit.cli import main
 from cockpit.report.build import build, dress, render
 from cockpit.report.document import Bullets, Heading, Paragraph, Report, Table
+from helpers_office import docx_text, flat, pdf_text
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "robot-soudage"
 TODAY = "2026-12-04"
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(lt|gt|amp|quot|#\d+);")
-
-
-def docx_text(data: bytes) -> str:
-    document = Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    for section in document.sections:
-        parts.extend(p.text for p in section.footer.paragraphs)
-    return "\n".join(parts)
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def flat(text: str) -> str:
-    """Text with its line breaks and hyphenation undone (a PDF wraps long cells)."""
-    return re.sub(r"\s+", " ", text.replace("-\n", "-"))
 
 
 def state() -> ProjectState:

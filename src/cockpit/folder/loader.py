@@ -290,6 +290,7 @@ class _Loader:
             title=f.text("title", required=True),
             start=f.date("start", required=True) or dt.date.min,
             sponsor=f.text("sponsor"),
+            company=f.text("company"),
             manager=f.text("manager"),
             deadline=f.date("deadline"),
             status_date=f.date("status_date"),

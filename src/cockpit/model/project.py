@@ -27,6 +27,7 @@ class ProjectInfo:
     title: str
     start: dt.date
     sponsor: str = ""
+    company: str = ""  # the company's name: --anonymise replaces it in reports
     manager: str = ""
     deadline: dt.date | None = None
     status_date: dt.date | None = None

@@ -6,7 +6,7 @@ from cockpit.check.state import ProjectState
 from cockpit.report import markdown
 from cockpit.report.document import Report
 
-KINDS = ("status", "copil", "rex", "gap")
+KINDS = ("status", "copil", "rex", "gap", "dossier")
 FORMATS = ("md", "html", "docx", "pdf")
 BINARY = ("docx", "pdf")  # formats written as bytes, to a file
 
@@ -22,6 +22,10 @@ def build(kind: str, state: ProjectState) -> Report:
         project = state.project
         gaps = state.gaps if project.settings.project.referential else None
         return gap.build(gaps, project.settings.project.title, state.status_date)
+    if kind == "dossier":
+        from cockpit.report import dossier
+
+        return dossier.build(state)
     board = state.dashboard
     if kind == "status":
         from cockpit.report import status
@@ -38,11 +42,17 @@ def build(kind: str, state: ProjectState) -> Report:
     raise ReportError(f"type de rapport « {kind} » inconnu : {', '.join(KINDS)}")
 
 
-def dress(report: Report, state: ProjectState) -> Report:
-    """The report with the project's identity for its cover (Word and PDF)."""
+def dress(report: Report, state: ProjectState, anonymise: bool = False) -> Report:
+    """The report with the project's identity for its cover (Word and PDF); `anonymise`
+    replaces the folder's people and company by their role (report/anonymise.py)."""
     from cockpit.report.cover import with_cover
 
-    return with_cover(report, state.project, state.status_date)
+    report = with_cover(report, state.project, state.status_date)
+    if anonymise:
+        from cockpit.report.anonymise import anonymise as anonymised
+
+        report = anonymised(report, state.project)
+    return report
 
 
 def render(report: Report, fmt: str) -> str | bytes:

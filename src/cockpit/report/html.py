@@ -74,6 +74,8 @@ PAGED_CSS = """
                          font-size: 9px; color: #59636e; } }
 @page :first { @bottom-center { content: none; } }
 body { margin: 0; max-width: none; font-size: 11px; }
+table { font-size: 8.5px; }
+th, td { overflow-wrap: break-word; padding: .2rem .3rem; }
 section.cover { break-after: page; padding-top: 30mm; }
 section.cover h1 { font-size: 2rem; }
 section.cover table { width: auto; font-size: 13px; margin-top: 2rem; }
