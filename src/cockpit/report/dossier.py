@@ -140,8 +140,7 @@ def capacity_blocks(capacity: CapacityResult, claims: dict[str, list[EvidenceCla
                   "ok" if capacity.status is Status.COVERED else "warning")]
     rows = []
     for criterion in capacity.criteria:
-        evidence = "; ".join(str(e) + (f" ({e.note})" if e.note else "")
-                             for e in criterion.evidence) or "—"
+        evidence = " ; ".join(e.proof for e in criterion.evidence) or "—"
         missing = "; ".join(criterion.missing)
         rows.append((f"{criterion.id} {criterion.text}",
                      f"{MARK[criterion.status]} {criterion.status.french}",
