@@ -221,9 +221,9 @@ def test_document_of_a_kind_with_sections(tmp_path: Path) -> None:
         "cherchés : « greenit ») : rédigez-le, sous le titre de votre choix")
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM")
     assert finding.status is Status.MISSING
-    assert finding.missing == ("« Flux » introuvable dans le dossier (docs/, rex/, meetings/, "
-                               "registres) (termes cherchés : « flux ») : rédigez-le, sous le "
-                               "titre de votre choix",)
+    assert finding.missing == ("« Flux » introuvable dans le dossier (docs/, rex/, meetings/) "
+                               "(termes cherchés : « flux ») : rédigez-le, sous le titre de "
+                               "votre choix",)
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM",
                     central=True)
     assert finding.missing == ('ajoutez une VSM : docs/vsm.md avec kind = "vsm" dans son en-tête',)

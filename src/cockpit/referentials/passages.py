@@ -240,16 +240,11 @@ def text_of_document(document: Document) -> Text:
 
 
 def text_of_meeting(meeting: Meeting) -> Text:
-    """The minutes. passages; the action plan says what is still to
-    be done, which evidences nothing yet (the action probes judge them)."""
-    template = template_prints().lines
-    objectives = [Passage(meeting.path, meeting.source.line_of("objectives"), "", "", o,
-                          stems(o)) for o in meeting.objectives
-                  if normal_line(o) not in template]
-    text = document_text(meeting.path, [s for s in meeting.sections
+    """The minutes' passages. The action plan says what is still to be done and the
+    front matter's objectives what the meeting meant to do: neither evidences anything
+    yet (the action and meeting probes judge them)."""
+    return document_text(meeting.path, [s for s in meeting.sections
                                         if heading_kind(s.title) != "actions"])
-    text.passages[:0] = objectives
-    return text
 
 
 def _record_passages(file: str, record: object, fields: Sequence[str], label: str
@@ -291,6 +286,17 @@ class FolderText:
         text = self._texts.get(meeting.path)
         if text is None:
             text = self._texts[meeting.path] = text_of_meeting(meeting)
+        return text
+
+    def meeting_content(self, meeting: Meeting) -> Text:
+        """The minutes without their agenda: what was said, not what was announced (for
+        concepts looked for anywhere in the folder)."""
+        key = meeting.path + "#contenu"
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = document_text(meeting.path, [
+                s for s in meeting.sections
+                if heading_kind(s.title) not in ("actions", "ordre du jour")])
         return text
 
     @cached_property

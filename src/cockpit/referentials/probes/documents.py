@@ -32,9 +32,11 @@ def _assess(facts: Facts, document: Document, concepts: Sequence[str]
 
 
 def _everywhere(facts: Facts) -> list[Text]:
-    """Every document, the minutes and the registers' text."""
-    return [*facts.texts_of(facts.documents), *(facts.text.meeting(m) for m in facts.meetings),
-            *facts.text.registers]
+    """Every document and what the minutes report (not their agenda; the registers only
+    where a criterion names them: a risk's « captage à la source » is no source of
+    information)."""
+    return [*facts.texts_of(facts.documents),
+            *(facts.text.meeting_content(m) for m in facts.meetings)]
 
 
 def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str],
@@ -58,7 +60,7 @@ def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str]
         elif named:
             where = f"{named} ni ailleurs dans le dossier"
         else:
-            where = "le dossier (docs/, rex/, meetings/, registres)"
+            where = "le dossier (docs/, rex/, meetings/)"
         missing.append(looked_for(spec, where))
     return evidence, missing
 

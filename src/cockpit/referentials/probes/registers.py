@@ -300,7 +300,8 @@ def risks(facts: Facts, min: int = 1,
                        "ces risques (surcharge, changement des rôles…), avec le CSE s'il existe "
                        "(category = \"humain\")")
     if tasks:
-        missing += capped_each([r for r in items if not r.tasks], lambda r: (
+        missing += capped_each([r for r in items if not r.tasks and r.status != "rejetée"],
+                               lambda r: (
             f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches qu'il menace "
             "(tasks = [...])"), "autre(s) risque(s)")
     return verdict([_evidence(r, "risks.toml", r.title) for r in items[:20]], missing)
@@ -309,9 +310,11 @@ def risks(facts: Facts, min: int = 1,
 # ------------------------------------------------------------------ requirements
 @probe("requirements", "des exigences (requirements.toml) qualifiées (type, priorité, critère "
        "d'acceptation) ; au choix : rattachées aux tâches, vérifiées")
-def requirements(facts: Facts, min: int = 1,
-                 fields: Sequence[str] = ("kind", "priority", "acceptance"),
+def requirements(facts: Facts, min: int = 1, fields: Sequence[str] = (),
                  kinds: Sequence[str] = (), traced: bool = False, verified: int = 0) -> Finding:
+    """Only what the criterion asks: `fields` (type, priority, acceptance…), `kinds`
+    present, `traced` to tasks (a rejected requirement is never asked for tasks),
+    `verified`."""
     items = facts.project.requirements
     missing = _too_few(len(items), min,
                        "formalisez au moins {min} exigence(s) dans requirements.toml (text, kind, "
@@ -324,7 +327,8 @@ def requirements(facts: Facts, min: int = 1,
     missing += [f"aucune exigence de type « {k} » : ajoutez-en (kind = \"{k}\")"
                 for k in kinds if k not in present]
     if traced:
-        missing += capped_each([r for r in items if not r.tasks], lambda r: (
+        missing += capped_each([r for r in items if not r.tasks and r.status != "rejetée"],
+                               lambda r: (
             f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux tâches qui la "
             "réalisent (tasks = [...])"), "autre(s) exigence(s)")
     checked = [r for r in items if r.status == "vérifiée"]
