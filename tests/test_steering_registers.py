@@ -36,7 +36,7 @@ def test_criticality_levels_heat_map_and_top_risks() -> None:
     assert r3.missing == () and not r3.active  # a closed risk asks for nothing
     assert r4.missing == ("owner", "review")  # accepted: no response needed
     assert [r.id for r in risks.top_risks(views)] == ["R1", "R2", "R4"]
-    grid = risks.heat_map(views)
+    grid = risks.risk_matrix(views)
     assert grid.cells[2][3] == ("R1",) and grid.count(2, 5) == 1 and grid.count(5, 5) == 0
 
 

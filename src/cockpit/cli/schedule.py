@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from cockpit.model import Project
     from cockpit.schedule import Schedule
-    from cockpit.schedule.baseline import Baseline, Variance
+    from cockpit.schedule.baseline import Baseline, BaselineVariance
     from cockpit.schedule.levelling import Levelling
     from cockpit.schedule.load import Load
 
@@ -153,7 +153,7 @@ def _project_at(root: Path, today: dt.date) -> Project:
 
 # -- the schedule ------------------------------------------------------------------------
 
-def _variance_map(schedule: Schedule, baseline: Baseline | None) -> dict[str, Variance]:
+def _variance_map(schedule: Schedule, baseline: Baseline | None) -> dict[str, BaselineVariance]:
     from cockpit.schedule.baseline import variances
 
     return {} if baseline is None else {v.task: v for v in variances(schedule, baseline)}

@@ -90,7 +90,7 @@ class Fingerprint:
 
 
 @immutable
-class Snapshot:
+class Fingerprints:
     """The fingerprint of every file read; None for a file that did not exist."""
 
     files: Mapping[str, Fingerprint | None]
@@ -136,8 +136,8 @@ class ProjectFiles:
         data = self.read_bytes(relative)
         return None if data is None else _decode(data, relative)
 
-    def snapshot(self) -> Snapshot:
-        return Snapshot(dict(self._seen))
+    def snapshot(self) -> Fingerprints:
+        return Fingerprints(dict(self._seen))
 
     def fingerprint(self, relative: str) -> Fingerprint | None:
         return self._seen.get(self.resolve(relative)[0])

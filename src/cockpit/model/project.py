@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import field
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 
 from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source
 
 
-class Phase(Enum):
+class Phase(StrEnum):
+    """The phase a project is in (cockpit.toml), and in which a capacity can be evidenced."""
+
     CADRAGE = "cadrage"
     CONDUITE = "conduite"
     CONCLUSION = "conclusion"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import field
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -23,6 +22,7 @@ from typing import Any
 import rtoml
 
 from cockpit.model.immutable import immutable
+from cockpit.model.project import Phase
 
 __all__ = [
     "Activity",
@@ -38,7 +38,7 @@ __all__ = [
     "Range",
     "Referential",
     "ReferentialDataError",
-    "Task",
+    "ActivityTask",
     "Thesis",
     "Unit",
     "UnknownCapacity",
@@ -56,13 +56,6 @@ _DATA_DIR = "data"
 # the module's own path because importlib.resources took a third of importing the gap analysis.
 _DATA = Path(__file__).parent / _DATA_DIR
 
-
-class Phase(StrEnum):
-    """When in a project a capacity can be evidenced."""
-
-    CADRAGE = "cadrage"
-    CONDUITE = "conduite"
-    CONCLUSION = "conclusion"
 
 
 # --------------------------------------------------------------------------- errors
@@ -204,7 +197,7 @@ class Capacity:
 
 
 @immutable
-class Task:
+class ActivityTask:
     """003: a task of an activity; ids (T1…) are unique within their activity."""
 
     id: str
@@ -248,7 +241,7 @@ class Activity:
     id: str
     title: str
     unit: Unit
-    tasks: tuple[Task, ...]
+    tasks: tuple[ActivityTask, ...]
     competences: tuple[str, ...]
     evaluation: Evaluation
 
@@ -592,7 +585,8 @@ class _Parser:
         if unit_id not in units:
             raise self._fail(aid, f"unknown unit {unit_id!r}")
         tasks = tuple(
-            Task(self._str(t, "id", aid), self._str(t, "title", aid)) for t in self._tables(raw, "tasks", aid)
+            ActivityTask(self._str(t, "id", aid), self._str(t, "title", aid))
+            for t in self._tables(raw, "tasks", aid)
         )
         self._unique([t.id for t in tasks], f"{aid} task ids")
         ev = self._table(raw.get("evaluation"), f"{aid}.evaluation")

@@ -11,7 +11,7 @@ from cockpit.report.document import Block, Chart, GanttBar, Paragraph, Series, T
 from cockpit.steering.actions import ActionView
 from cockpit.steering.dashboard import Dashboard, unrecorded_labour_sentence
 from cockpit.steering.indicators import IndicatorView
-from cockpit.steering.risks import RiskView, heat_map, top_risks
+from cockpit.steering.risks import RiskView, risk_matrix, top_risks
 
 MAX_ROWS = 30
 GANTT_ROWS = 40
@@ -148,7 +148,7 @@ def top_risk_blocks(board: Dashboard, count: int = 5) -> list[Block]:
 
 
 def heat_map_blocks(board: Dashboard) -> list[Block]:
-    grid = heat_map(board.risks)
+    grid = risk_matrix(board.risks)
     counts = tuple(tuple(len(cell) for cell in row) for row in grid.cells)
     rows = tuple((str(p), *(", ".join(grid.cells[p - 1][i - 1]) or "·" for i in range(1, 6)))
                  for p in range(5, 0, -1))

@@ -48,7 +48,7 @@ class Baseline:
 
 
 @immutable
-class Variance:
+class BaselineVariance:
     """Start and finish variance of one task in working days (positive: later than planned)."""
 
     task: str
@@ -130,16 +130,16 @@ def baseline_of(schedule: Schedule, name: str) -> Baseline:
                     {t.id: (t.start, t.finish) for t in schedule.tasks})
 
 
-def variances(schedule: Schedule, baseline: Baseline) -> list[Variance]:
+def variances(schedule: Schedule, baseline: Baseline) -> list[BaselineVariance]:
     cal = schedule.calendar
-    out: list[Variance] = []
+    out: list[BaselineVariance] = []
     for task in schedule.tasks:
         ref = baseline.tasks.get(task.id)
         if ref is None:
-            out.append(Variance(task.id, task.name, task.wbs, None, None, task.start,
+            out.append(BaselineVariance(task.id, task.name, task.wbs, None, None, task.start,
                                 task.finish, None, None))
             continue
-        out.append(Variance(
+        out.append(BaselineVariance(
             task.id, task.name, task.wbs, ref[0], ref[1], task.start, task.finish,
             cal.boundary(task.start) - cal.boundary(ref[0]),
             cal.boundary_after(task.finish) - cal.boundary_after(ref[1]),

@@ -41,8 +41,6 @@ UNKNOWN_PARENT = "unknown_parent"
 PARENT_CYCLE = "parent_cycle"
 CYCLE = "cycle"
 NO_DURATION = "no_duration"
-NEGATIVE_DURATION = "negative_duration"
-DUPLICATE = "duplicate"
 ACTUALS = "actuals"
 
 
@@ -70,17 +68,14 @@ class Network:
         hours = project.settings.calendar.hours_per_day or 7.0
         self.hours_per_day = hours
 
-        # Tasks, unique ids, in file order.
+        # Tasks in file order. Their ids are unique: the loader reports a duplicate (F016)
+        # and keeps the first; a plan built in memory keeps its first too.
         tasks: list[Task] = []
         index: dict[str, int] = {}
         for task in project.tasks:
-            if task.id in index:
-                self.problems.append(Problem(task.id, f"identifiant « {task.id} » en double : "
-                                             "seule la première tâche est planifiée",
-                                             DUPLICATE, "id"))
-                continue
-            index[task.id] = len(tasks)
-            tasks.append(task)
+            if task.id not in index:
+                index[task.id] = len(tasks)
+                tasks.append(task)
         self.tasks = tasks
         self.index = index
         n = len(tasks)
@@ -104,13 +99,8 @@ class Network:
                                              "elle est planifiée comme un jalon (0 jour)",
                                              NO_DURATION, "duration"))
                 continue
-            days = task.duration.working_days(hours)
-            if days < 0:
-                self.problems.append(Problem(task.id, f"durée négative « {task.duration} » pour "
-                                             f"« {task.id} » : comptée 0 jour",
-                                             NEGATIVE_DURATION, "duration"))
-                days = 0
-            duration[i] = days
+            # The loader refuses a negative duration (F009).
+            duration[i] = max(task.duration.working_days(hours), 0)
         self.duration = duration
 
         # Nodes: node i is task i (leaf, or the span of a summary); gates follow.

@@ -182,7 +182,7 @@ def top_risks(risks: Iterable[RiskView], count: int = 5) -> list[RiskView]:
 
 
 @immutable
-class HeatMap:
+class RiskMatrix:
     """`cells[p - 1][i - 1]`: the ids of the active risks of probability p and impact i."""
 
     cells: tuple[tuple[tuple[str, ...], ...], ...]
@@ -191,13 +191,13 @@ class HeatMap:
         return len(self.cells[probability - 1][impact - 1])
 
 
-def heat_map(risks: Iterable[RiskView]) -> HeatMap:
+def risk_matrix(risks: Iterable[RiskView]) -> RiskMatrix:
     grid: list[list[list[str]]] = [[[] for _ in range(SCALE)] for _ in range(SCALE)]
     for r in risks:
         p, i = r.risk.probability, r.risk.impact
         if r.active and p is not None and i is not None:
             grid[p - 1][i - 1].append(r.id)
-    return HeatMap(tuple(tuple(tuple(cell) for cell in row) for row in grid))
+    return RiskMatrix(tuple(tuple(tuple(cell) for cell in row) for row in grid))
 
 
 def risks_of_task(project: Project, task_id: str) -> list[Risk]:

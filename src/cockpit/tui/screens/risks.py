@@ -50,7 +50,7 @@ class RisksScreen(ViewScreen):
         project = snapshot.project
         assert project is not None
         self.views = list(steering.views(project, snapshot.status_date))
-        self.cells = steering.heat_map(self.views).cells
+        self.cells = steering.risk_matrix(self.views).cells
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
