@@ -103,15 +103,21 @@ def replace(file: str, old: str, new: str) -> Mutation:
     return apply
 
 
+def _section(lines: list[str], heading: str) -> tuple[int, int]:
+    """The heading's line and the end of its section: [start, end)."""
+    start = next(
+        i for i, line in enumerate(lines) if line.startswith("#") and line.lstrip("#").strip() == heading
+    )
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+    return start, end
+
+
 def empty_section(file: str, heading: str) -> Mutation:
     """Keep the heading, replace its text by « À compléter. »."""
 
     def apply(root: Path) -> None:
         lines = _read(root, file)
-        start = next(
-            i for i, line in enumerate(lines) if line.lstrip("#").strip() == heading and line.startswith("#")
-        )
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+        start, end = _section(lines, heading)
         _write(root, file, [*lines[: start + 1], "", "À compléter.", "", *lines[end:]])
 
     return apply
@@ -120,10 +126,7 @@ def empty_section(file: str, heading: str) -> Mutation:
 def drop_section(file: str, heading: str) -> Mutation:
     def apply(root: Path) -> None:
         lines = _read(root, file)
-        start = next(
-            i for i, line in enumerate(lines) if line.lstrip("#").strip() == heading and line.startswith("#")
-        )
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("#")), len(lines))
+        start, end = _section(lines, heading)
         _write(root, file, lines[:start] + lines[end:])
 
     return apply

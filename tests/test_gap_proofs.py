@@ -60,3 +60,69 @@ def test_a_missing_concept_names_its_terms_and_where_it_was_looked_for() -> None
     assert result.gaps is not None
     messages = [m for c in result.gaps.capacities for k in c.criteria for m in k.missing]
     assert any("termes cherchés : « " in m or "kind = \"standard\"" in m for m in messages)
+
+
+def _copy(tmp_path: Path, example: str, edit: dict[str, tuple[str, str]]) -> Path:
+    import shutil
+
+    root = tmp_path / example
+    shutil.copytree(EXAMPLE.parent / example, root)
+    for file, (old, new) in edit.items():
+        text = (root / file).read_text(encoding="utf-8")
+        assert old in text
+        (root / file).write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+def test_without_phase_it_is_inferred_and_said(tmp_path: Path) -> None:
+    root = _copy(tmp_path, "robot-soudage", {"cockpit.toml": ('phase = "conduite"\n', "")})
+    data = json.loads(as_json(run_check(root, today=TODAY)))
+    assert data["phase"]["value"] == "conduite" and data["phase"]["inferred"]
+    assert "dernier compte rendu" in data["phase"]["reason"]
+    c7 = next(c for c in data["capacities"] if c["id"] == "C7")
+    assert c7["phase_not_reached"]  # the bilan's phase has not come yet
+    late = _copy(tmp_path / "late", "robot-soudage", {"cockpit.toml": (
+        'phase = "conduite"\n', "")})
+    text = (late / "cockpit.toml").read_text(encoding="utf-8")
+    (late / "cockpit.toml").write_text(text.replace("status_date = 2026-04-17",
+                                                    "status_date = 2026-11-30"), encoding="utf-8")
+    data = json.loads(as_json(run_check(late, today=TODAY)))
+    assert data["phase"]["value"] == "conclusion" and "fin planifiée" in data["phase"]["reason"]
+    assert not next(c for c in data["capacities"] if c["id"] == "C7")["phase_not_reached"]
+
+
+WBS = """
+[[task]]
+id = "debut"
+name = "Diagnostic de la ligne"
+duration = "5j"
+resources = ["a"]
+
+[[task]]
+id = "date"
+name = "Essais pendant l'arrêt d'été"
+duration = "3j"
+resources = ["a"]
+start_no_earlier_than = 2026-08-03
+
+[[task]]
+id = "oubli"
+name = "Rédaction du cahier des charges"
+duration = "5j"
+resources = ["a"]
+
+[[task]]
+id = "fin"
+name = "Validation"
+milestone = true
+after = ["debut", "date", "oubli"]
+"""
+
+
+def test_start_tasks_and_milestones_are_never_asked_for_predecessors(tmp_path: Path) -> None:
+    from test_probes_base import folder, probe
+
+    folder(tmp_path, {"wbs.toml": WBS})
+    finding = probe(tmp_path, "wbs", require=["after", "resources"])
+    assert finding.missing == ("ajoutez ses antériorités (after = [...]) à la tâche « oubli » "
+                               "(wbs.toml ligne 15)",)

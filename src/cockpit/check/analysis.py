@@ -14,6 +14,7 @@ than the project's is still reported, flagged `phase_not_reached`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Protocol
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.folder.paths import inside, resolve
-from cockpit.model import EvidenceClaim, Project
+from cockpit.model import EvidenceClaim, Phase, Project
 from cockpit.model.immutable import immutable
 from cockpit.referentials import (
     Capacity,
@@ -230,10 +231,35 @@ def capacity_status(criteria: tuple[CriterionResult, ...]) -> Status:
     return combine(statuses, judgement_only_left)
 
 
+def infer_phase(project: Project, status: dt.date, finish: dt.date | None) -> tuple[Phase, str]:
+    """The phase when cockpit.toml does not say it: conclusion once the planned finish
+    is reached; otherwise the phase of the latest minutes on or before the status date;
+    otherwise cadrage for the first fifth of the planned span, conduite after. The reason
+    is said to the user."""
+    info = project.settings.project
+    day = f"{status:%d/%m/%Y}"
+    if finish is not None and status >= finish:
+        return Phase.CONCLUSION, (f"phase déduite : conclusion (date d'état du {day}, fin "
+                                  f"planifiée le {finish:%d/%m/%Y})")
+    held = [m for m in project.meetings if m.phase is not None and m.date <= status]
+    if held:
+        last = max(held, key=lambda m: (m.date, m.path))
+        assert last.phase is not None
+        return last.phase, (f"phase déduite : {last.phase.value} (celle du dernier compte "
+                            f"rendu, {last.path}, à la date d'état du {day})")
+    end = finish or info.deadline
+    if end is not None and end > info.start and status > info.start + (end - info.start) / 5:
+        return Phase.CONDUITE, (f"phase déduite : conduite (date d'état du {day}, après le "
+                                "premier cinquième du planning)")
+    return Phase.CADRAGE, f"phase déduite : cadrage (date d'état du {day}, début du projet)"
+
+
 def analyse_referential(project: Project, referential: Referential, facts: Facts,
-                        claims: dict[str, Claim]) -> GapReport:
-    phase_rank = project.settings.project.phase.rank
-    order = [p.value for p in type(project.settings.project.phase)]
+                        claims: dict[str, Claim], phase: Phase | None = None,
+                        inferred: str = "") -> GapReport:
+    phase = phase or project.settings.project.phase
+    phase_rank = phase.rank
+    order = [p.value for p in type(phase)]
     capacities: list[CapacityResult] = []
     for capacity in referential.capacities:
         criteria = tuple(
@@ -243,7 +269,8 @@ def analyse_referential(project: Project, referential: Referential, facts: Facts
         capacities.append(CapacityResult(
             capacity.id, capacity.title, _unit_label(capacity), capacity_status(criteria),
             criteria, phase_not_reached=later))
-    return GapReport(referential.id, referential.title, tuple(capacities))
+    return GapReport(referential.id, referential.title, tuple(capacities), phase.value,
+                     inferred)
 
 
 def _unit_label(capacity: Capacity) -> str:
@@ -261,6 +288,8 @@ class Computed(Protocol):
     def schedule(self) -> Schedule: ...
     @property
     def load(self) -> Load: ...
+    @property
+    def status_date(self) -> dt.date: ...
 
 
 def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
@@ -283,4 +312,10 @@ def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
         facts = Facts(own, lambda: ctx.schedule, lambda: ctx.load)
     else:  # sample tasks left out: the plan is the user's tasks' alone
         facts = Facts(own)
-    return analyse_referential(project, referential, facts, claims), diagnostics
+    info = project.settings.project
+    phase, inferred = info.phase, ""
+    if "phase" not in info.source.keys:
+        schedule = ctx.schedule if project.tasks else None
+        phase, inferred = infer_phase(project, ctx.status_date,
+                                      schedule.finish if schedule is not None else None)
+    return analyse_referential(project, referential, facts, claims, phase, inferred), diagnostics

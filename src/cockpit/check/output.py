@@ -59,7 +59,11 @@ def human(result: CheckResult, *, quiet: bool = False) -> str:
 def gap_lines(report: GapReport) -> list[str]:
     if not report.capacities:  # unknown référentiel: G001 says so
         return []
-    out = [f"Référentiel : {report.referential_title} ({report.referential_id})", ""]
+    out = [f"Référentiel : {report.referential_title} ({report.referential_id})"]
+    if report.phase_inferred:
+        out.append(f"Phase du projet : {report.phase_inferred} ; précisez-la par phase = "
+                   "\"…\" dans [project] de cockpit.toml")
+    out.append("")
     unit = None
     for capacity in report.capacities:
         if capacity.unit != unit:
@@ -107,6 +111,8 @@ def as_json(result: CheckResult) -> str:
     if result.gaps is not None:
         g = result.gaps
         document["referential"] = {"id": g.referential_id, "title": g.referential_title}
+        document["phase"] = {"value": g.phase, "inferred": bool(g.phase_inferred),
+                             "reason": g.phase_inferred}
         document["capacities"] = [
             {"id": c.id, "title": c.title, "unit": c.unit, "status": c.status.value,
              "phase_not_reached": c.phase_not_reached,

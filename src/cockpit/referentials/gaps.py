@@ -81,6 +81,10 @@ class GapReport:
     referential_id: str
     referential_title: str
     capacities: tuple[CapacityResult, ...] = field(default=())
+    phase: str = ""
+    """The project's phase the capacities are judged against (cadrage, conduite, conclusion)."""
+    phase_inferred: str = ""
+    """Why, when cockpit.toml gives no `phase` and it was inferred (French, shown)."""
 
     def count(self, status: Status) -> int:
         return sum(1 for c in self.capacities if c.status is status)

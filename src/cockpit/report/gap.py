@@ -22,6 +22,8 @@ def build(gaps: GapReport | None, project_title: str, day: dt.date) -> Report:
     blocks: list[Block] = [
         Paragraph(f"Référentiel : {gaps.referential_title} ({gaps.referential_id}). "
                   f"Capacités : {counts}.", "ok" if gaps.ready else ""),
+        *([Paragraph(f"Phase du projet : {gaps.phase_inferred}.")] if gaps.phase_inferred
+          else []),
         Heading("Tableau de correspondance"),
     ]
     rows: list[tuple[str, ...]] = []

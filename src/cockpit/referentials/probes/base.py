@@ -213,6 +213,14 @@ class Facts:
         return tuple(t for t in self.project.tasks if t.id not in self.summaries)
 
     @cached_property
+    def start_tasks(self) -> frozenset[str]:
+        """Tasks that have no predecessor by nature: the project's first leaf (in file
+        order) and every task tied to a date (« pas avant le »): never asked for one."""
+        first = self.leaves[:1]
+        return frozenset(t.id for t in (*first, *self.leaves)
+                         if t in first or t.start_no_earlier_than is not None)
+
+    @cached_property
     def activities(self) -> tuple[Task, ...]:
         """Leaves that are not milestones: the activities that carry work."""
         return tuple(t for t in self.leaves if not t.is_milestone)

@@ -42,7 +42,8 @@ def _lacks(facts: Facts, task: Task, need: str) -> bool:
     if need == "duration":
         return task.duration is None
     if need == "after":
-        return not task.after and not any(a.after for a in facts.ancestors(task))
+        return (not task.after and not any(a.after for a in facts.ancestors(task))
+                and task.id not in facts.start_tasks)
     if need == "resources":
         return not task.resources
     if need == "risks":
