@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from cockpit.check import analysis
 from cockpit.check.registry import passes_of
-from cockpit.check.rules import configuration, consistency, references, schedule, steering
+from cockpit.check.rules import (
+    configuration,
+    consistency,
+    expected,
+    references,
+    schedule,
+    steering,
+)
 from cockpit.diagnostics import codes
 from cockpit.diagnostics.registry import RuleTable
 
 RULES = RuleTable.collect(codes, references, consistency, schedule, steering, configuration,
                           analysis)
-PASSES = passes_of(references, consistency, schedule, steering)
+PASSES = passes_of(expected, references, consistency, schedule, steering)

@@ -8,7 +8,6 @@ across files (references, cycles, consistency) is the check rules' job.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import field
 from decimal import Decimal
@@ -366,11 +365,6 @@ class _Loader:
         record = Objective(
             id=f.text("id", required=True), statement=f.text("statement", required=True),
             indicator=f.text("indicator"), deadline=f.date("deadline"), source=source)
-        if record.id and not record.indicator:
-            self.diagnostics.append(codes.EXPECTED_FIELD.at(
-                source.file, source.line,
-                f"objectif « {record.id} » sans indicateur : il n'est pas mesurable",
-                "Ajoutez indicator = \"K…\" (un indicateur de indicators.toml)."))
         return record if record.id else None
 
     def governance(self, f: Fields, source: Source) -> Governance | None:
@@ -603,13 +597,6 @@ class _Loader:
                             aliases=ACTION_STATUS_ALIASES),
             done=f.date("done"), origin=f.text("origin"), comment=f.text("comment"),
             source=source)
-        if record.id:
-            missing = [k for k, v in (("who", record.who), ("due", record.due)) if not v]
-            if missing:
-                self.diagnostics.append(codes.EXPECTED_FIELD.at(
-                    source.file, source.line,
-                    f"action « {record.id} » sans {' ni '.join(_ACTION_FIELD[k] for k in missing)}",
-                    "Une action se pilote avec un responsable (who) et une échéance (due)."))
         return record if record.id else None
 
     def indicator(self, f: Fields, source: Source) -> Indicator | None:
@@ -640,10 +627,6 @@ class _Loader:
             frequency=f.choice("frequency", FREQUENCIES, aliases=FREQUENCY_ALIASES),
             medium=f.text("medium"), place=f.text("place"), validated_by=f.text("validated_by"),
             source=source)
-        if record.id and not record.frequency:
-            self.diagnostics.append(codes.EXPECTED_FIELD.at(
-                source.file, source.line, f"canal « {record.id} » sans fréquence",
-                "Ajoutez frequency = \"mensuelle\" (ou hebdomadaire, ponctuelle...)."))
         return record if record.id else None
 
     def requirement(self, f: Fields, source: Source) -> Requirement | None:
@@ -741,11 +724,6 @@ class _Loader:
         f.finish()
         if date is None:
             return None
-        if not PurePosixPath(relative).name.startswith(date.isoformat()):
-            self.diagnostics.append(codes.FILE_NAME.at(
-                relative, source.line_of("date"),
-                f"le nom du fichier ne commence pas par la date de la réunion ({date})",
-                f"Renommez-le meetings/{date}-{_slug_name(relative)}.md"))
         return meeting
 
     def document(self, relative: str) -> Document | None:
@@ -815,7 +793,6 @@ def _flatten_claims(
 
 
 _ZERO = Decimal(0)
-_ACTION_FIELD = {"who": "responsable", "due": "échéance"}
 
 
 def _is_decimal(value: object) -> bool:
@@ -825,8 +802,3 @@ def _is_decimal(value: object) -> bool:
 def _phase(text: str) -> Phase | None:
     return _PHASE_OF.get(text)
 
-
-
-def _slug_name(relative: str) -> str:
-    stem = PurePosixPath(relative).stem
-    return re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", stem) or "reunion"
