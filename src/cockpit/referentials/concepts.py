@@ -11,9 +11,10 @@ with it (`"automati*"`); every other term matches whole words after folding and 
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
+
+import rtoml
 
 from cockpit.model.immutable import immutable
 from cockpit.referentials.words import contains, stems
@@ -46,7 +47,7 @@ class Concept:
 
 @cache
 def concept_data() -> dict[str, tuple[str, tuple[str, ...]]]:
-    raw = tomllib.loads(CONCEPTS.read_text(encoding="utf-8"))
+    raw = rtoml.loads(CONCEPTS.read_text(encoding="utf-8"))
     return {name: (str(table["label"]), tuple(str(t) for t in table["terms"]))
             for name, table in raw.items()}
 
@@ -84,7 +85,7 @@ def concept(spec: str) -> Concept:
 
 @cache
 def _kinds() -> dict[str, list[str]]:
-    return tomllib.loads(KINDS.read_text(encoding="utf-8"))
+    return dict(rtoml.loads(KINDS.read_text(encoding="utf-8")))
 
 
 @cache

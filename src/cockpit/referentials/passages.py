@@ -14,7 +14,7 @@ justification, an action's wording…): criteria about content may be evidenced 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from cockpit.folder.markdown import heading_kind
@@ -62,7 +62,8 @@ def is_placeholder(text: str) -> bool:
 class Text:
     """The passages of one file, headings with content flagged."""
 
-    def __init__(self, path: str, passages: list[Passage], headings_with_content: set[int]):
+    def __init__(self, path: str, passages: list[Passage],
+                 headings_with_content: set[tuple[str, int]]):
         self.path = path
         self.passages = passages
         self.headings_with_content = headings_with_content
@@ -70,7 +71,7 @@ class Text:
     def evidential(self) -> Iterable[Passage]:
         """Body passages, and the headings whose section says something."""
         for passage in self.passages:
-            if not passage.is_heading or passage.line in self.headings_with_content:
+            if not passage.is_heading or (passage.file, passage.line) in self.headings_with_content:
                 yield passage
 
     @property
@@ -90,7 +91,7 @@ class Text:
         """Stem → positions of the evidential passages that hold it (built once)."""
         index: dict[str, list[int]] = {}
         for position, passage in enumerate(self.passages):
-            if passage.is_heading and passage.line not in self.headings_with_content:
+            if passage.is_heading and (passage.file, passage.line) not in self.headings_with_content:
                 continue
             for word in dict.fromkeys(passage.words):
                 index.setdefault(word, []).append(position)
@@ -215,7 +216,7 @@ def document_text(path: str, sections: Sequence[Section], preamble: str = "",
         spans.append((heading, section.level, len(passages)))
         passages += _body_passages(path, section.title, section.slug, section.body,
                                    section.line + 1, template)
-    with_content: set[int] = set()
+    with_content: set[tuple[str, int]] = set()
     for number, (heading, level, first) in enumerate(spans):
         end = len(passages)
         for _later, later_level, later_first in spans[number + 1:]:
@@ -223,7 +224,7 @@ def document_text(path: str, sections: Sequence[Section], preamble: str = "",
                 end = later_first - 1
                 break
         if any(not p.is_heading for p in passages[first:end]):
-            with_content.add(heading.line)
+            with_content.add((path, heading.line))
     return Text(path, passages, with_content)
 
 
@@ -250,12 +251,13 @@ def text_of_meeting(meeting: Meeting) -> Text:
 def _record_passages(file: str, record: object, fields: Sequence[str], label: str
                      ) -> list[Passage]:
     source = getattr(record, "source")  # noqa: B009 - every record has one
+    # the record's line, not the key's: finding a key's line scans the file (slow on a
+    # register of thousands of records)
     out = []
     for key in fields:
         value = getattr(record, key, "")
         if isinstance(value, str) and value.strip():
-            out.append(Passage(file, source.line_of(key) or source.line, label, "", value,
-                               stems(value)))
+            out.append(Passage(file, source.line, label, "", value, stems(value)))
     return out
 
 
@@ -294,9 +296,20 @@ class FolderText:
         key = meeting.path + "#contenu"
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = document_text(meeting.path, [
-                s for s in meeting.sections
-                if heading_kind(s.title) not in ("actions", "ordre du jour")])
+            whole = self.meeting(meeting)
+            text = self._texts[key] = Text(meeting.path, [
+                p for p in whole.passages if heading_kind(p.heading) != "ordre du jour"],
+                whole.headings_with_content)
+        return text
+
+    def merged(self, key: str, texts: Callable[[], Iterable[Text]]) -> Text:
+        """Several files' passages as one text, indexed once (the whole folder, searched
+        for many concepts)."""
+        text = self._texts.get(key)
+        if text is None:
+            parts = list(texts())
+            text = self._texts[key] = Text(key, [p for t in parts for p in t.passages],
+                                           {h for t in parts for h in t.headings_with_content})
         return text
 
     @cached_property

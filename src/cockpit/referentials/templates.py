@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,14 +44,16 @@ RECORD_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=32768)
 def normal_line(text: str) -> str:
-    """A line as compared with the templates: markup, case, accents and blanks aside."""
+    """A line as compared with the templates: markup, dates, case, accents and blanks
+    aside (characters without an ASCII form, such as « — » or « € », are dropped on both
+    sides of the comparison)."""
     import unicodedata
 
     stripped = _MARKUP.sub("", _DATE.sub("", text.strip()))
-    folded = "".join(c for c in unicodedata.normalize("NFD", stripped.lower())
-                     if not unicodedata.combining(c))
-    return _SPACES.sub(" ", folded.replace("’", "'")).strip()
+    folded = unicodedata.normalize("NFD", stripped.lower().replace("’", "'"))
+    return _SPACES.sub(" ", folded.encode("ascii", "ignore").decode("ascii")).strip()
 
 
 def record_print(register: str, record_id: str, *labels: str) -> str:

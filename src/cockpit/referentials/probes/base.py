@@ -140,10 +140,22 @@ def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:
     """The first passage of these texts that treats the concept, as evidence."""
     wanted = concept(spec)
     for text in texts:
-        passage = text.first(wanted.stemmed, wanted.prefixes, wanted.together)
+        if len(text.passages) < 64:  # a short file: a scan costs less than an index
+            passage = next((p for p in text.evidential() if wanted.matches(p.words)), None)
+        else:
+            passage = text.first(wanted.stemmed, wanted.prefixes, wanted.together)
         if passage is not None:
             return passage_evidence(text, passage, wanted.label)
     return None
+
+
+def folder_text(facts: Facts) -> Text:
+    """Every document and what the minutes report (not their agenda nor their action
+    plan), as one indexed text; the registers are searched only where a criterion names
+    them (a risk's « captage à la source » is no source of information)."""
+    return facts.text.merged("dossier", lambda: [
+        *facts.texts_of(facts.documents),
+        *(facts.text.meeting_content(m) for m in facts.meetings)])
 
 
 def looked_for(spec: str, where: str) -> str:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from cockpit.model import Document
 from cockpit.referentials.gaps import Evidence, Status
-from cockpit.referentials.passages import Text
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,
     check_sections,
     find_concept,
+    folder_text,
     looked_for,
     probe,
     verdict,
@@ -31,14 +31,6 @@ def _assess(facts: Facts, document: Document, concepts: Sequence[str]
     return evidence, missing
 
 
-def _everywhere(facts: Facts) -> list[Text]:
-    """Every document and what the minutes report (not their agenda; the registers only
-    where a criterion names them: a risk's « captage à la source » is no source of
-    information)."""
-    return [*facts.texts_of(facts.documents),
-            *(facts.text.meeting_content(m) for m in facts.meetings)]
-
-
 def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str],
             strict: bool, registers: Sequence[str] = ()) -> tuple[list[Evidence], list[str]]:
     """Each concept in these documents (and these registers) first, then (unless
@@ -50,7 +42,7 @@ def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str]
     for spec in concepts:
         found = find_concept(primary, spec)
         if found is None and not strict:
-            found = find_concept(_everywhere(facts), spec)
+            found = find_concept([folder_text(facts)], spec)
         if found is not None:
             evidence.append(found)
             continue

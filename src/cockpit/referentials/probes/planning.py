@@ -13,6 +13,7 @@ from cockpit.referentials.probes.base import (
     capped_each,
     find_concept,
     find_section,
+    folder_text,
     looked_for,
     probe,
     section_evidence,
@@ -129,8 +130,7 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
 
 def _discussed(facts: Facts, spec: str) -> Evidence | None:
     """A passage of the documents or the minutes that treats the concept."""
-    return find_concept([*facts.texts_of(facts.documents),
-                         *(facts.text.meeting(m) for m in facts.meetings)], spec)
+    return find_concept([folder_text(facts)], spec)
 
 
 @probe("workload", "un tableau des charges semaine par semaine calculable : ressources "
