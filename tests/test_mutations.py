@@ -239,6 +239,29 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         {"C2.7": "partial"},
     ),
     (
+        "robot-soudage",
+        "a blocking point left without follow-up",
+        replace(
+            "meetings/2026-04-16-copil-2.md",
+            "- Réponse CARSAT (R9) ; date des essais usine (A14).",
+            "- Réponse CARSAT (R9) ; date des essais usine (A14).\n"
+            "- Point bloquant : raccordement pneumatique du positionneur non conforme à la "
+            "norme du fabricant.",
+        ),
+        {"C3.4": "partial", "C4.4": "partial"},
+    ),
+    (
+        "robot-soudage",
+        "a blocking point taken up by a decision",
+        replace(
+            "meetings/2026-04-16-copil-2.md",
+            "- Réponse CARSAT (R9) ; date des essais usine (A14).",
+            "- Réponse CARSAT (R9) ; date des essais usine (A14).\n"
+            "- Point bloquant : la programmation hors ligne de la FX-320 attend la licence.",
+        ),
+        {},
+    ),
+    (
         "ligne-usinage-connectee",
         "veille deleted",
         delete("docs/veille.md"),

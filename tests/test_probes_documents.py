@@ -71,7 +71,7 @@ def test_wbs_lists_at_most_five_tasks(tmp_path: Path) -> None:
     folder(tmp_path, {"wbs.toml": tasks})
     finding = probe(tmp_path, "wbs", require=["after"])
     assert len(finding.missing) == 6
-    assert finding.missing[-1] == "… et 35 autre(s) tâche(s) du même type"
+    assert finding.missing[-1] == "… et 34 autre(s) tâche(s) du même type"  # t0 starts the project
 
 
 def test_schedule_critical_path_levelled_and_milestones(tmp_path: Path) -> None:
@@ -319,3 +319,19 @@ def test_decision_matrix(tmp_path: Path) -> None:
     finding = probe(tmp_path, "decision_matrix", costs=True)
     assert_covered(finding)
     assert shown(finding) == ["decisions/choix-robot.toml:1"]
+
+
+def test_a_blocking_point_must_be_followed(tmp_path: Path) -> None:
+    blocked = FULL.split("## Points en suspens")[0] + (
+        "## Points en suspens\n- Point bloquant : le fournisseur de brides ne livre plus.\n")
+    files = {"meetings/2026-03-02-copil.md": _meeting("2026-03-02", "copil", "conduite", blocked)}
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "open_points")
+    assert finding.status is Status.PARTIAL
+    assert finding.missing[0] == "1 point(s) bloquant(s) sur 1 sans suite"
+    assert "fournisseur de brides" in finding.missing[1]
+    files["meetings/2026-03-09-point.md"] = _meeting(
+        "2026-03-09", "point-projet", "conduite",
+        "## Décisions\n- D4 — Le fournisseur de brides est remplacé par Brideco.\n")
+    folder(tmp_path, files)
+    assert_covered(probe(tmp_path, "open_points"))

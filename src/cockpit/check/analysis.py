@@ -41,6 +41,7 @@ from cockpit.referentials.gaps import (
     combine,
 )
 from cockpit.referentials.probes import Facts, Finding, run_probe
+from cockpit.referentials.probes.base import pointed
 from cockpit.referentials.templates import strip_template
 
 if TYPE_CHECKING:
@@ -195,25 +196,29 @@ def criterion_result(criterion: Criterion, facts: Facts, referential_id: str,
         return CriterionResult(criterion.id, criterion.text, criterion.facet, status,
                                evidence, tuple(missing), criterion.judgement)
 
+    def read(claim: Claim | None) -> tuple[Evidence, ...]:
+        """The candidate's pointers, read: shown first, with what they point at."""
+        return tuple(pointed(facts, e) for e in claim.evidence) if claim is not None else ()
+
     if criterion.judgement:
         for claim in (own, capacity_claim):
             if claim is not None and claim.valid:
-                return result(Status.COVERED, claim.evidence)
+                return result(Status.COVERED, read(claim))
         claim = own or capacity_claim
         target = claim.claim.target if claim is not None else criterion.id
-        return result(Status.TO_JUSTIFY, claim.evidence if claim else (),
+        return result(Status.TO_JUSTIFY, read(claim),
                       _claim_gaps(claim, referential_id, target))
     finding = _merge([run_probe(p.name, facts, dict(p.params)) for p in criterion.probes])
     if finding.status is Status.COVERED:
-        return result(Status.COVERED, finding.evidence)
+        return result(Status.COVERED, (*read(own), *finding.evidence))
     if own is not None and own.valid:
-        return result(Status.COVERED, (*own.evidence, *finding.evidence))
+        return result(Status.COVERED, (*read(own), *finding.evidence))
     missing = list(finding.missing)
     if not criterion.probes:
         missing = _claim_gaps(own, referential_id, criterion.id)
     elif own is not None:
         missing += _claim_gaps(own, referential_id, criterion.id)
-    evidence = finding.evidence + (own.evidence if own is not None else ())
+    evidence = read(own) + finding.evidence
     status = finding.status
     if status is Status.MISSING and evidence and not finding.central_absent:
         status = Status.PARTIAL

@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cockpit.folder.fields import fold
-from cockpit.folder.markdown import heading_kind
+from cockpit.folder.markdown import heading_kind, same_anchor
 from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
 from cockpit.referentials.concepts import concept, kind_terms
@@ -147,6 +147,28 @@ def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:
         if passage is not None:
             return passage_evidence(text, passage, wanted.label)
     return None
+
+
+def pointed(facts: Facts, evidence: Evidence) -> Evidence:
+    """An evidence.toml pointer read: the section it names (or the file's first text),
+    with its line, heading and what it says, the candidate's note kept."""
+    text = facts.text_of_path(evidence.file)
+    if text is None:
+        return evidence
+    start = 0
+    if evidence.anchor:
+        heading = next((p for p in text.passages if p.is_heading
+                        and same_anchor(p.text, evidence.anchor)), None)
+        if heading is None:
+            return evidence
+        start = text.passages.index(heading)
+    shown = next((p for p in text.passages[start:] if not p.is_heading
+                  and not p.table_header), None)
+    if shown is None:
+        return evidence
+    heading_title = text.passages[start].text if evidence.anchor else shown.heading
+    return Evidence(evidence.file, text.passages[start].line if evidence.anchor else shown.line,
+                    evidence.anchor, evidence.note, heading_title, shown.excerpt)
 
 
 def folder_text(facts: Facts) -> Text:
@@ -306,6 +328,14 @@ class Facts:
 
     def texts_of(self, documents: Iterable[Document]) -> list[Text]:
         return [self.text.document(d) for d in documents]
+
+    def text_of_path(self, path: str) -> Text | None:
+        """The passages of a document or minutes by path, None for another file."""
+        document = next((d for d in self.documents if d.path == path), None)
+        if document is not None:
+            return self.text.document(document)
+        meeting = next((m for m in self.project.meetings if m.path == path), None)
+        return self.text.meeting(meeting) if meeting is not None else None
 
     @cached_property
     def meetings(self) -> tuple[Meeting, ...]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cockpit.folder.markdown import heading_kind, list_items
 from cockpit.model import Meeting
-from cockpit.referentials.gaps import Evidence
+from cockpit.referentials.concepts import concept
+from cockpit.referentials.gaps import Evidence, Status
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,
@@ -19,6 +21,8 @@ from cockpit.referentials.probes.base import (
     section_evidence,
     verdict,
 )
+from cockpit.referentials.templates import normal_line
+from cockpit.referentials.words import stems
 
 _DISTINCT = {"phase": "à des phases différentes", "kind": "de natures différentes"}
 
@@ -95,6 +99,74 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_NOTHING = re.compile(r"^(?:aucun|aucune|neant|ras|rien|sans objet|-)\b")
+
+
+_LABELS = frozenset(stems("point points bloquant bloquants blocage question questions ouverte "
+                          "ouvertes suspens alerte attente"))
+
+
+def _significant(text: str) -> frozenset[str]:
+    """The words that say what a point is about (not that it is a blocking point)."""
+    return frozenset(w for w in stems(text) if len(w) >= 4 and not w.isdigit()
+                     and w not in _LABELS)
+
+
+def _followed(item: frozenset[str], later: Sequence[frozenset[str]]) -> bool:
+    """An open point is followed when a later passage (a decision, an action, a later
+    meeting's text, the action plan) shares half of its significant words, two at least."""
+    need = max(2, (len(item) + 1) // 2)
+    return any(len(item & other) >= need for other in later)
+
+
+@probe("open_points", "les points bloquants relevés dans les comptes rendus suivis d'une "
+       "action ou d'une décision (le jour même ou plus tard)")
+def open_points(facts: Facts) -> Finding:
+    """Each blocking point of the minutes (in a « Points en suspens », « Questions
+    ouvertes » or « Points bloquants » section, said blocking by its heading or its text)
+    must be followed: an action or a decision of the same minutes, a later meeting, or
+    the action plan (actions.toml) that takes it up. An open question may stay open."""
+    meetings = facts.meetings
+    words: list[list[frozenset[str]]] = []
+    for meeting in meetings:
+        text = facts.text.meeting(meeting)
+        words.append([_significant(p.text) for p in text.passages
+                      if heading_kind(p.heading) != "suspens"]
+                     + [_significant(d) for d in meeting.decisions]
+                     + [_significant(a.text) for a in meeting.actions])
+    plan = [_significant(f"{a.what} {a.comment}") for a in facts.project.actions]
+    blocking = concept("@bloquant")
+    evidence: list[Evidence] = []
+    left: list[str] = []
+    total = 0
+    for number, meeting in enumerate(meetings):
+        for section in meeting.sections:
+            if heading_kind(section.title) != "suspens":
+                continue
+            for item, line in list_items(section) or [
+                    (t, section.line + 1 + i) for i, t in enumerate(section.body.split("\n"))
+                    if t.strip() and not t.lstrip().startswith("<!--")]:
+                if _NOTHING.match(normal_line(item)) or len(_significant(item)) < 2:
+                    continue
+                if not (blocking.matches(stems(section.title)) or blocking.matches(stems(item))):
+                    continue  # an open question may stay open; a blocking point may not
+                total += 1
+                later = [w for ws in words[number:] for w in ws] + plan
+                if _followed(_significant(item), later):
+                    evidence.append(Evidence(meeting.path, line, note="point suivi",
+                                             heading=section.title, excerpt=item[:160]))
+                else:
+                    left.append(f"le point bloquant « {item[:100]} » ({meeting.path} ligne "
+                                f"{line}) n'est repris par aucune action, décision ni réunion "
+                                "suivante : traitez-le ou dites qu'il est levé")
+    if not total:
+        return Finding(Status.COVERED, (Evidence(meetings[0].path, note="aucun point "
+                                                 "bloquant laissé sans suite"),)
+                       if meetings else ())
+    missing = capped(left, "autre(s) point(s)")
+    if left:
+        missing.insert(0, f"{len(left)} point(s) bloquant(s) sur {total} sans suite")
+    return verdict(evidence, missing, found=True)
 
 
 @probe("variances", "des écarts analysés dans les comptes rendus de pilotage : une section "
