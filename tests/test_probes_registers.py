@@ -228,3 +228,23 @@ def test_context(tmp_path: Path) -> None:
     folder(tmp_path, extra='context = "Gain de productivité attendu sur la ligne"')
     assert_covered(probe(tmp_path, "context", mentions=["gain"]))
     assert probe(tmp_path, "context", mentions=["risque"]).status is Status.PARTIAL
+
+
+def test_a_verified_requirement_whose_measures_miss_its_level_is_not_verified(
+        tmp_path: Path) -> None:
+    requirement = ('[[requirement]]\nid = "EX-1"\ntext = "La cellule produit au moins '
+                   '42 p/h (K1)"\nkind = "fonctionnelle"\nacceptance = "Essai de 3 postes"\n'
+                   'status = "vérifiée"\n')
+    indicators = ('[[indicator]]\nid = "K1"\nname = "Cadence"\nunit = "p/h"\nbaseline = 30\n'
+                  'target = 45\ndirection = "up"\nfrequency = "hebdomadaire"\n')
+    measures = "date,indicator,value,comment\n2026-03-02,K1,38,\n"
+    folder(tmp_path, {"requirements.toml": requirement, "indicators.toml": indicators,
+                      "measures.csv": measures})
+    finding = probe(tmp_path, "requirements", verified=1)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing[0] == (
+        "l'exigence EX-1 (requirements.toml ligne 1) est « vérifiée » mais la dernière mesure "
+        "de K1 (38 p/h le 02/03/2026) n'atteint pas le niveau exigé (42 p/h) : revoyez son "
+        "statut ou l'essai")
+    folder(tmp_path, {"measures.csv": measures + "2026-03-09,K1,43,\n"})
+    assert_covered(probe(tmp_path, "requirements", verified=1))

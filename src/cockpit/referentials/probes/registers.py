@@ -3,6 +3,7 @@ indicators, actions, risks, requirements, communication, budget."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -331,11 +332,50 @@ def requirements(facts: Facts, min: int = 1, fields: Sequence[str] = (),
                                lambda r: (
             f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux tâches qui la "
             "réalisent (tasks = [...])"), "autre(s) exigence(s)")
-    checked = [r for r in items if r.status == "vérifiée"]
+    contradicted = {r.id: why for r in items if r.status == "vérifiée"
+                    and (why := _measured_short(facts, r))}
+    missing += capped([f"l'exigence {rid} ({_where(r, 'requirements.toml')}) est « {r.status} » "
+                       f"mais {contradicted[rid]} : revoyez son statut ou l'essai"
+                       for r in items if (rid := r.id) in contradicted], "autre(s) exigence(s)")
+    checked = [r for r in items if r.status == "vérifiée" and r.id not in contradicted]
     if len(checked) < verified:
         missing.append(f"{len(checked)} exigence(s) vérifiée(s) : il en faut au moins {verified} "
                        "(status = \"vérifiée\" après l'essai d'acceptation)")
     return verdict([_evidence(r, "requirements.toml", r.text) for r in items[:20]], missing)
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s*(%|[a-zA-Zµ/]+)?")
+
+
+def _measured_short(facts: Facts, requirement: Any) -> str:
+    """Why the measures contradict a requirement declared verified, or "": an indicator
+    the requirement names by id (in its text or acceptance) whose latest measure at the
+    status date misses the level the requirement states (a number in the indicator's
+    unit, else the indicator's target), in the indicator's direction."""
+    text = f"{requirement.text} {requirement.acceptance}"
+    status = facts.project.settings.project.status_date
+    for indicator in facts.project.indicators:
+        if not re.search(rf"\b{re.escape(indicator.id)}\b", text):
+            continue
+        series = [m for m in facts.project.measures if m.indicator == indicator.id
+                  and (status is None or m.date <= status)]
+        if not series:
+            continue
+        last = max(series, key=lambda m: m.date)
+        level = indicator.target
+        unit = indicator.unit.strip().lower()
+        for number in _NUMBER.finditer(requirement.text):
+            if unit and (number.group(2) or "").lower() == unit:
+                level = float(number.group(1).replace(",", "."))
+                break
+        if level is None:
+            continue
+        if last.value < level if indicator.direction == "up" else last.value > level:
+            shown = f"{last.value:g} {indicator.unit}".strip()
+            return (f"la dernière mesure de {indicator.id} ({shown} le {last.date:%d/%m/%Y}) "
+                    f"n'atteint pas le niveau exigé ({level:g} {indicator.unit})").replace(
+                        " )", ")")
+    return ""
 
 
 # ------------------------------------------------------------------ communication
