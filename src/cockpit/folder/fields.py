@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from cockpit.diagnostics import codes
 from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.diagnostics.registry import Rule
 from cockpit.model import Period
+from cockpit.model.vocabularies import ALIASES, values
 
 _TYPE_NAMES = {
     str: "du texte", int: "un nombre entier", float: "un nombre", Decimal: "un nombre",
@@ -195,7 +197,7 @@ class Fields:
 
     def choice(
         self, key: str, choices: Collection[str], *, default: str = "",
-        aliases: dict[str, str] | None = None,
+        aliases: Mapping[str, str] | None = None,
     ) -> str:
         """A value of a code list; accents and case are forgiven, English aliases accepted."""
         raw = self.text(key, default=default)
@@ -214,6 +216,11 @@ class Fields:
             f"Valeurs possibles : {listed}.",
         ))
         return raw
+
+    def one_of(self, key: str, vocabulary: type[Enum], *, default: str = "") -> str:
+        """A value of a vocabulary (model/vocabularies.py), or an alias of one."""
+        return self.choice(key, values(vocabulary), default=default,
+                           aliases=ALIASES.get(vocabulary))
 
     def periods(self, key: str) -> tuple[Period, ...]:
         value = self._get(key)

@@ -67,15 +67,23 @@ from cockpit.model import (
     parse_dependency,
     parse_duration,
 )
-from cockpit.model.documents import MEETING_KINDS
 from cockpit.model.durations import TASK_ID
 from cockpit.model.immutable import immutable
-from cockpit.model.registers import (
-    ACTION_STATUSES,
-    FREQUENCIES,
-    RISK_CATEGORIES,
-    RISK_STATUSES,
-    RISK_STRATEGIES,
+from cockpit.model.vocabularies import (
+    ActionStatus,
+    Frequency,
+    IndicatorScope,
+    MeetingKind,
+    Priority,
+    RequirementKind,
+    RequirementStatus,
+    RiskCategory,
+    RiskStatus,
+    RiskStrategy,
+    StakeholderKind,
+    TargetDirection,
+    Visual,
+    values,
 )
 
 SETTINGS_FILE = "cockpit.toml"
@@ -88,32 +96,7 @@ WEEKDAYS = {
     "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
     "saturday": 5, "sunday": 6,
 }
-PHASE_ALIASES = {"framing": "cadrage", "execution": "conduite", "closing": "conclusion",
-                 "closure": "conclusion", "cloture": "conclusion"}
-FREQUENCY_ALIASES = {
-    "daily": "quotidienne", "weekly": "hebdomadaire", "biweekly": "quinzaine",
-    "fortnightly": "quinzaine", "monthly": "mensuelle", "quarterly": "trimestrielle",
-    "half-yearly": "semestrielle", "yearly": "annuelle", "annual": "annuelle",
-    "ad hoc": "ponctuelle", "once": "ponctuelle", "quotidien": "quotidienne",
-    "hebdomadaire": "hebdomadaire", "mensuel": "mensuelle", "trimestriel": "trimestrielle",
-    "semestriel": "semestrielle", "annuel": "annuelle", "ponctuel": "ponctuelle",
-    "bimensuelle": "quinzaine",
-}
-ACTION_STATUS_ALIASES = {"todo": "à faire", "a faire": "à faire", "in progress": "en cours",
-                         "done": "fait", "faite": "fait", "cancelled": "abandonné",
-                         "canceled": "abandonné", "abandonnée": "abandonné"}
-RISK_STATUS_ALIASES = {"open": "ouvert", "watched": "surveillé", "monitored": "surveillé",
-                       "closed": "clos", "occurred": "survenu"}
-RISK_STRATEGY_ALIASES = {"avoid": "éviter", "mitigate": "réduire", "reduce": "réduire",
-                         "transfer": "transférer", "accept": "accepter", "exploit": "exploiter",
-                         "enhance": "améliorer", "share": "partager"}
-MEETING_KIND_ALIASES = {"kick-off": "lancement", "kickoff": "lancement", "steering": "copil",
-                        "comité de pilotage": "copil", "review": "revue", "workshop": "atelier",
-                        "training": "formation", "closing": "cloture", "clôture": "cloture",
-                        "point projet": "point-projet", "point-hebdo": "point-projet"}
 _PHASE_OF = {p.value: p for p in Phase}
-PHASES = tuple(_PHASE_OF)
-RESOURCE_KINDS = tuple(k.value for k in ResourceKind)
 DOCUMENT_KEYS = ("title", "date", "kind", "author", "authors", "version", "status", "phase",
                  "tags", "summary", "validated_by")
 
@@ -293,8 +276,7 @@ class _Loader:
             manager=f.text("manager"),
             deadline=f.date("deadline"),
             status_date=f.date("status_date"),
-            phase=_phase(f.choice("phase", PHASES, default="cadrage",
-                                  aliases=PHASE_ALIASES)) or Phase.CADRAGE,
+            phase=_phase(f.one_of("phase", Phase, default=Phase.CADRAGE.value)) or Phase.CADRAGE,
             currency=f.text("currency", default="EUR"),
             referential=f.text("referential"),
             context=f.text("context"),
@@ -337,16 +319,12 @@ class _Loader:
         return spec
 
     def team_member(self, f: Fields, source: Source) -> TeamMember | None:
-        kind = f.choice("kind", RESOURCE_KINDS, default="person",
-                        aliases={"personne": "person", "équipement": "equipment",
-                                 "machine": "equipment", "matière": "material",
-                                 "prestation": "service"})
+        kind = f.one_of("kind", ResourceKind, default=ResourceKind.PERSON.value)
         availability = f.number("availability", low=0, high=1)
         member = TeamMember(
             id=f.text("id", required=True), name=f.text("name", required=True),
             role=f.text("role"),
-            kind=ResourceKind(kind) if kind in RESOURCE_KINDS
-            else ResourceKind.PERSON,
+            kind=ResourceKind(kind) if kind in values(ResourceKind) else ResourceKind.PERSON,
             rate=f.money("rate") or _ZERO,
             availability=1.0 if availability is None else availability,
             absences=f.periods("absences"), source=source)
@@ -355,8 +333,7 @@ class _Loader:
     def stakeholder(self, f: Fields, source: Source) -> Stakeholder | None:
         record = Stakeholder(
             id=f.text("id", required=True), name=f.text("name", required=True),
-            kind=f.choice("kind", ("internal", "external"), default="internal",
-                          aliases={"interne": "internal", "externe": "external"}),
+            kind=f.one_of("kind", StakeholderKind, default=StakeholderKind.INTERNAL.value),
             interest=f.integer("interest", 1, 3), influence=f.integer("influence", 1, 3),
             expectations=f.text("expectations"), source=source)
         return record if record.id else None
@@ -371,7 +348,7 @@ class _Loader:
         record = Governance(
             id=f.text("id", required=True), name=f.text("name", required=True),
             members=f.texts("members"),
-            frequency=f.choice("frequency", FREQUENCIES, aliases=FREQUENCY_ALIASES),
+            frequency=f.one_of("frequency", Frequency),
             source=source)
         return record if record.id else None
 
@@ -556,21 +533,13 @@ class _Loader:
     def risk(self, f: Fields, source: Source) -> Risk | None:
         record = Risk(
             id=f.text("id", required=True), title=f.text("title", required=True),
-            category=f.choice("category", RISK_CATEGORIES,
-                              aliases={"technical": "technique", "quality": "qualité",
-                                       "organisational": "organisationnel",
-                                       "organizational": "organisationnel",
-                                       "economic": "économique", "financier": "économique",
-                                       "human": "humain", "safety": "sécurité",
-                                       "environmental": "environnement",
-                                       "regulatory": "réglementaire", "data": "données"}),
+            category=f.one_of("category", RiskCategory),
             cause=f.text("cause"), consequence=f.text("consequence"),
             probability=f.integer("probability", 1, 5), impact=f.integer("impact", 1, 5),
             detection=f.integer("detection", 1, 5), owner=f.text("owner"),
-            strategy=f.choice("strategy", RISK_STRATEGIES, aliases=RISK_STRATEGY_ALIASES),
+            strategy=f.one_of("strategy", RiskStrategy),
             response=f.text("response"), actions=f.texts("actions"), tasks=f.texts("tasks"),
-            status=f.choice("status", RISK_STATUSES, default="ouvert",
-                            aliases=RISK_STATUS_ALIASES),
+            status=f.one_of("status", RiskStatus, default=RiskStatus.OPEN.value),
             identified=f.date("identified"), review=f.date("review"),
             next_review=f.date("next_review"),
             history=self.assessments(f), source=source)
@@ -593,8 +562,7 @@ class _Loader:
         record = Action(
             id=f.text("id", required=True), what=f.text("what", required=True),
             who=f.text("who"), due=f.date("due"),
-            status=f.choice("status", ACTION_STATUSES, default="à faire",
-                            aliases=ACTION_STATUS_ALIASES),
+            status=f.one_of("status", ActionStatus, default=ActionStatus.TODO.value),
             done=f.date("done"), origin=f.text("origin"), comment=f.text("comment"),
             source=source)
         return record if record.id else None
@@ -605,17 +573,11 @@ class _Loader:
             definition=f.text("definition"), purpose=f.text("purpose"),
             formula=f.text("formula"), unit=f.text("unit"),
             baseline=f.number("baseline"), target=f.number("target"),
-            direction=f.choice("direction", ("up", "down"), default="up",
-                               aliases={"hausse": "up", "baisse": "down", "monter": "up",
-                                        "descendre": "down"}),
-            frequency=f.choice("frequency", FREQUENCIES, aliases=FREQUENCY_ALIASES),
+            direction=f.one_of("direction", TargetDirection, default=TargetDirection.UP.value),
+            frequency=f.one_of("frequency", Frequency),
             owner=f.text("owner"),
-            visual=f.choice("visual", ("courbe", "histogramme", "jauge", "tableau"),
-                            aliases={"curve": "courbe", "line": "courbe", "bar": "histogramme",
-                                     "gauge": "jauge", "table": "tableau"}),
-            scope=f.choice("scope", ("project", "process"), default="project",
-                           aliases={"projet": "project", "pilotage": "project",
-                                    "processus": "process", "performance": "process"}),
+            visual=f.one_of("visual", Visual),
+            scope=f.one_of("scope", IndicatorScope, default=IndicatorScope.PROJECT.value),
             until=f.date("until"), source=source)
         return record if record.id else None
 
@@ -624,7 +586,7 @@ class _Loader:
             id=f.text("id", required=True), information=f.text("information", required=True),
             purpose=f.text("purpose"), sender=f.text("sender"), audience=f.texts("audience"),
             cc=f.texts("cc"),
-            frequency=f.choice("frequency", FREQUENCIES, aliases=FREQUENCY_ALIASES),
+            frequency=f.one_of("frequency", Frequency),
             medium=f.text("medium"), place=f.text("place"), validated_by=f.text("validated_by"),
             source=source)
         return record if record.id else None
@@ -632,16 +594,10 @@ class _Loader:
     def requirement(self, f: Fields, source: Source) -> Requirement | None:
         record = Requirement(
             id=f.text("id", required=True), text=f.text("text", required=True),
-            kind=f.choice("kind", ("fonctionnelle", "non-fonctionnelle", "contrainte"),
-                          aliases={"functional": "fonctionnelle",
-                                   "non-functional": "non-fonctionnelle",
-                                   "constraint": "contrainte"}),
-            priority=f.choice("priority", ("must", "should", "could", "won't"),
-                              aliases={"doit": "must", "devrait": "should", "pourrait": "could"}),
+            kind=f.one_of("kind", RequirementKind),
+            priority=f.one_of("priority", Priority),
             source_of=f.text("source"), acceptance=f.text("acceptance"),
-            status=f.choice("status", ("proposée", "validée", "vérifiée", "rejetée"),
-                            aliases={"proposed": "proposée", "validated": "validée",
-                                     "verified": "vérifiée", "rejected": "rejetée"}),
+            status=f.one_of("status", RequirementStatus),
             tasks=f.texts("tasks"), source=source)
         return record if record.id else None
 
@@ -700,7 +656,7 @@ class _Loader:
         f, front, source = read
         date = f.date("date", required=True)
         title = f.text("title", required=True)
-        phase = f.choice("phase", PHASES, aliases=PHASE_ALIASES)
+        phase = f.one_of("phase", Phase)
         sections = parse_sections(front.body, front.body_line)
         decisions: list[str] = []
         actions = []
@@ -715,7 +671,7 @@ class _Loader:
                         actions.append(mention)
         meeting = Meeting(
             path=relative, title=title, date=date or dt.date.min,
-            kind=f.choice("kind", MEETING_KINDS, aliases=MEETING_KIND_ALIASES),
+            kind=f.one_of("kind", MeetingKind),
             time=f.text("time"), duration=f.text("duration"), place=f.text("place"),
             phase=_phase(phase),
             facilitator=f.text("facilitator"), participants=f.texts("participants"),

@@ -8,11 +8,9 @@ from decimal import Decimal
 from cockpit.model.immutable import immutable
 from cockpit.model.project import Phase
 from cockpit.model.source import NOWHERE, Source
+from cockpit.model.vocabularies import MeetingKind, values
 
-MEETING_KINDS = (
-    "lancement", "copil", "codir", "revue", "point-projet", "atelier", "information",
-    "formation", "cloture",
-)
+MEETING_KINDS = values(MeetingKind)
 
 
 @immutable

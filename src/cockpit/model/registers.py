@@ -6,20 +6,20 @@ import datetime as dt
 
 from cockpit.model.immutable import immutable
 from cockpit.model.source import NOWHERE, Source, journal_source
+from cockpit.model.vocabularies import (
+    ActionStatus,
+    Frequency,
+    RiskCategory,
+    RiskStatus,
+    RiskStrategy,
+    values,
+)
 
-RISK_CATEGORIES = (
-    "technique", "qualité", "organisationnel", "économique", "humain", "sécurité",
-    "environnement", "réglementaire", "données",
-)
-RISK_STRATEGIES = (
-    "éviter", "réduire", "transférer", "accepter", "exploiter", "améliorer", "partager",
-)
-RISK_STATUSES = ("ouvert", "surveillé", "clos", "survenu")
-ACTION_STATUSES = ("à faire", "en cours", "fait", "abandonné")
-FREQUENCIES = (
-    "quotidienne", "hebdomadaire", "quinzaine", "mensuelle", "trimestrielle",
-    "semestrielle", "annuelle", "ponctuelle",
-)
+RISK_CATEGORIES = values(RiskCategory)
+RISK_STRATEGIES = values(RiskStrategy)
+RISK_STATUSES = values(RiskStatus)
+ACTION_STATUSES = values(ActionStatus)
+FREQUENCIES = values(Frequency)
 
 
 @immutable
@@ -47,7 +47,7 @@ class Risk:
     response: str = ""
     actions: tuple[str, ...] = ()
     tasks: tuple[str, ...] = ()
-    status: str = "ouvert"
+    status: str = RiskStatus.OPEN.value
     identified: dt.date | None = None
     review: dt.date | None = None  # the last review
     next_review: dt.date | None = None  # the next review planned, when given
@@ -69,7 +69,7 @@ class Action:
     what: str
     who: str = ""
     due: dt.date | None = None
-    status: str = "à faire"
+    status: str = ActionStatus.TODO.value
     done: dt.date | None = None
     origin: str = ""
     comment: str = ""

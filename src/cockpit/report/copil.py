@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from cockpit import french
 from cockpit.model import Decision, Project, Risk
+from cockpit.model.vocabularies import RiskStatus
 from cockpit.report.document import Block, Bullets, Heading, Paragraph, Report, Table
 from cockpit.report.sections import (
     action_table,
@@ -40,7 +41,7 @@ def causes(board: Dashboard, variance: Variance) -> list[str]:
     if variance.kind is VarianceKind.KPI:
         related += [r for r in project.risks if names(f"{r.cause} {r.consequence}", variance.subject)]
     for risk in related:
-        state = "survenu" if risk.status == "survenu" else risk.status
+        state = RiskStatus.OCCURRED.value if risk.status == RiskStatus.OCCURRED else risk.status
         out.append(f"risque {risk.id} ({state}) : {risk.title}")
     for row in project.progress:
         if row.task in tasks and row.comment and row.date <= board.status_date:

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from cockpit.finance.curves import pandas
 from cockpit.model import Action, Project
 from cockpit.model.immutable import immutable
+from cockpit.model.vocabularies import ActionStatus
 
-CLOSED = ("fait", "abandonné")
+CLOSED = (ActionStatus.DONE, ActionStatus.ABANDONED)
 
 
 @immutable
@@ -74,16 +75,16 @@ def overdue(actions: Iterable[ActionView]) -> list[ActionView]:
 
 def closure_rate(actions: Iterable[ActionView]) -> float | None:
     """Done actions / actions not abandoned; None without any."""
-    counted = [a for a in actions if a.action.status != "abandonné"]
+    counted = [a for a in actions if a.action.status != ActionStatus.ABANDONED]
     if not counted:
         return None
-    return sum(1 for a in counted if a.action.status == "fait") / len(counted)
+    return sum(1 for a in counted if a.action.status == ActionStatus.DONE) / len(counted)
 
 
 def on_time_rate(actions: Iterable[ActionView]) -> float | None:
     """Done actions closed by their due date / done actions with a due date and a done date."""
     dated = [a.action for a in actions
-             if a.action.status == "fait" and a.action.due and a.action.done]
+             if a.action.status == ActionStatus.DONE and a.action.due and a.action.done]
     if not dated:
         return None
     return sum(1 for a in dated if a.done and a.due and a.done <= a.due) / len(dated)
@@ -107,8 +108,8 @@ def tally(actions: Iterable[ActionView], by: str, project: Project | None = None
     rows = [{"key": (a.action.who or "—") if by == "owner" else
              (origin_kind(a, project) if project is not None else a.origin_kind),
              "open": int(a.open), "overdue": int(a.overdue),
-             "done": int(a.action.status == "fait"),
-             "abandoned": int(a.action.status == "abandonné"), "total": 1} for a in actions]
+             "done": int(a.action.status == ActionStatus.DONE),
+             "abandoned": int(a.action.status == ActionStatus.ABANDONED), "total": 1} for a in actions]
     if not rows:
         return []
     table = pd.DataFrame(rows).groupby("key", sort=True).sum()

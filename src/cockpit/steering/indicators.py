@@ -21,6 +21,7 @@ from enum import Enum
 
 from cockpit.model import Indicator, Measure, Project
 from cockpit.model.immutable import immutable
+from cockpit.model.vocabularies import TargetDirection
 
 # Calendar days between two measures, and the grace given before a measure is late.
 INTERVALS = {"quotidienne": 1, "hebdomadaire": 7, "quinzaine": 14, "mensuelle": 31,
@@ -69,7 +70,7 @@ class IndicatorView:
 
 def better(indicator: Indicator, a: float, b: float) -> bool:
     """`a` is strictly better than `b` given the indicator's direction."""
-    return a < b if indicator.direction == "down" else a > b
+    return a < b if indicator.direction == TargetDirection.DOWN else a > b
 
 
 def deadline_of(project: Project, indicator: Indicator) -> dt.date | None:
@@ -107,7 +108,7 @@ def _off_track(project: Project, indicator: Indicator, measure: Measure) -> bool
     if expected is None or indicator.baseline is None or indicator.target is None:
         return False
     slack = abs(indicator.target - indicator.baseline) * TOLERANCE or abs(indicator.target) * TOLERANCE
-    limit = expected + slack if indicator.direction == "down" else expected - slack
+    limit = expected + slack if indicator.direction == TargetDirection.DOWN else expected - slack
     return better(indicator, limit, measure.value)
 
 

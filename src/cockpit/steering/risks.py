@@ -14,9 +14,10 @@ from enum import Enum
 
 from cockpit.model import Project, Risk
 from cockpit.model.immutable import immutable
+from cockpit.model.vocabularies import RiskStatus
 from cockpit.steering.indicators import INTERVALS
 
-ACTIVE = ("ouvert", "surveillé", "survenu")
+ACTIVE = (RiskStatus.OPEN, RiskStatus.WATCHED, RiskStatus.OCCURRED)
 SCALE = 5
 REVIEW_DAYS = 30  # the longest time between two reviews when no governance body has a frequency
 

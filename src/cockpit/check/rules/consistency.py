@@ -11,6 +11,7 @@ from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.folder.paths import inside, looks_like_path, posix, resolve
+from cockpit.model.vocabularies import ActionStatus
 
 MINUTES_ACTION_MISSING = define(
     "K001", Severity.ERROR, "Action des minutes absente du plan d'actions",
@@ -139,12 +140,12 @@ def journals_and_statuses(ctx: ProjectState) -> Iterator[Diagnostic]:
             yield PROGRESS_OVER.at(entry.source.file, entry.source.line,
                                    f"tâche « {entry.task} » : {entry.percent:g} % d'avancement")
     for action in project.actions:
-        if action.done is not None and action.status != "fait":
+        if action.done is not None and action.status != ActionStatus.DONE:
             yield DONE_STATUS.at(
                 action.source.file, action.source.line_of("done"),
                 f"action « {action.id} » : date de réalisation {action.done} mais statut "
                 f"« {action.status} »")
-        elif action.status == "fait" and action.done is None:
+        elif action.status == ActionStatus.DONE and action.done is None:
             yield DONE_STATUS.at(
                 action.source.file, action.source.line_of("status"),
                 f"action « {action.id} » : statut « fait » sans date de réalisation (done)",
