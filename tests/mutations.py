@@ -140,3 +140,15 @@ def keep_csv_rows(file: str, keep: Callable[[str], bool]) -> Mutation:
         _write(root, file, [lines[0], *(line for line in lines[1:] if line and keep(line))])
 
     return apply
+
+
+def drop_lines(file: str, prefix: str) -> Mutation:
+    """Remove every line that starts with `prefix` (a key in every record of a register)."""
+
+    def apply(root: Path) -> None:
+        lines = _read(root, file)
+        kept = [line for line in lines if not line.startswith(prefix)]
+        assert kept != lines, (file, prefix)
+        _write(root, file, kept)
+
+    return apply

@@ -21,6 +21,7 @@ from mutations import (
     Mutation,
     delete,
     drop_key,
+    drop_lines,
     drop_records,
     drop_section,
     empty_section,
@@ -79,6 +80,12 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "robot-soudage",
         "risk not tied to tasks",
         drop_key("risks.toml", "R1", "tasks"),
+        {"C3.2": "partial"},
+    ),
+    (
+        "robot-soudage",
+        "no risk tied to any task",
+        drop_lines("risks.toml", "tasks ="),
         {"C2.1": "partial", "C3.2": "partial"},
     ),
     (

@@ -44,14 +44,14 @@ scope = "process"
 
 def test_objectives_each_measured_by_an_indicator(tmp_path: Path) -> None:
     folder(tmp_path, {"cockpit.toml": OBJECTIVES, "indicators.toml": INDICATORS})
-    finding = probe(tmp_path, "objectives", min=2)
+    finding = probe(tmp_path, "objectives", min=2, indicator=True)
     assert finding.status is Status.PARTIAL
     assert "cockpit.toml:" in shown(finding)[0]
     assert finding.missing == ("ajoutez un indicateur à l'objectif O2 (cockpit.toml ligne 17) : "
                                "indicator = \"K…\"",)
     ok = OBJECTIVES.replace('"Réduire les retouches"', '"Réduire les retouches"\nindicator = "K1"')
     folder(tmp_path, {"cockpit.toml": ok, "indicators.toml": INDICATORS})
-    assert_covered(probe(tmp_path, "objectives", min=2))
+    assert_covered(probe(tmp_path, "objectives", min=2, indicator=True))
 
 
 def test_objectives_quantity_at_least_three_axes(tmp_path: Path) -> None:
@@ -63,7 +63,7 @@ def test_objectives_quantity_at_least_three_axes(tmp_path: Path) -> None:
 
 def test_objective_citing_an_unknown_indicator(tmp_path: Path) -> None:
     folder(tmp_path, {"cockpit.toml": OBJECTIVES.replace('"K1"', '"K9"')})
-    finding = probe(tmp_path, "objectives")
+    finding = probe(tmp_path, "objectives", indicator=True)
     assert any("« K9 » absent d'indicators.toml" in m for m in finding.missing)
 
 
@@ -86,7 +86,7 @@ def test_stakeholders_mapped(tmp_path: Path) -> None:
     folder(tmp_path, {"cockpit.toml": good})
     assert_covered(probe(tmp_path, "stakeholders"))
     folder(tmp_path, {"cockpit.toml": good.replace("influence = 3\n", "")})
-    finding = probe(tmp_path, "stakeholders", external=True)
+    finding = probe(tmp_path, "stakeholders", external=True, mapped=True)
     assert finding.status is Status.PARTIAL
     assert finding.missing[0].startswith("ajoutez l'influence (influence = 1..3) à la partie "
                                          "prenante dirind (cockpit.toml ligne")
@@ -159,7 +159,8 @@ category = "humain"
 
 def test_risks_assessed(tmp_path: Path) -> None:
     folder(tmp_path, {"risks.toml": RISKS})
-    finding = probe(tmp_path, "risks", categories=2)
+    finding = probe(tmp_path, "risks", categories=2,
+                    fields=["probability", "impact", "owner", "response"])
     assert finding.status is Status.PARTIAL
     assert finding.missing[0] == ("ajoutez la probabilité (probability = 1..5) au risque R2 "
                                   "(risks.toml ligne 12)")

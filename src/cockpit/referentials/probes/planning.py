@@ -69,8 +69,15 @@ def wbs(facts: Facts, require: Sequence[str] = ("duration", "after", "resources"
                             "([[task]] avec id, name, duration, after, resources)"],
                        found=bool(activities))
     missing: list[str] = []
+    notes: list[str] = []
     for need in require:
         lacking = [t for t in activities if _lacks(facts, t, need)]
+        if need == "risks" and len(lacking) < len(activities):
+            # the risk register is tied to the plan: the tasks it names are those a risk
+            # threatens, the others carry none (authors do not invent risks for each task)
+            notes.append(f"risques rattachés à {len(activities) - len(lacking)} activités "
+                         f"sur {len(activities)}")
+            continue
         missing.extend(capped_each(lacking, _asking(need), "autre(s) tâche(s)"))
     if hierarchy and not facts.summaries:
         missing.append(f"structurez {WBS} en lots : des tâches récapitulatives que les "
@@ -79,7 +86,7 @@ def wbs(facts: Facts, require: Sequence[str] = ("duration", "after", "resources"
     if with_deliverable < deliverables:
         missing.append(f"nommez les livrables attendus (deliverable = \"...\") : "
                        f"{with_deliverable} tâche(s) en ont, il en faut au moins {deliverables}")
-    note = f"{len(activities)} activités"
+    note = "; ".join([f"{len(activities)} activités", *notes])
     return verdict([_wbs_evidence(facts, note)], missing)
 
 

@@ -50,7 +50,7 @@ def _too_few(count: int, wanted: int, message: str) -> list[str]:
 # ------------------------------------------------------------------ cockpit.toml
 @probe("objectives", "des objectifs opérationnels (cockpit.toml) en nombre suffisant, chacun "
        "mesuré par un indicateur d'indicators.toml, et daté si demandé")
-def objectives(facts: Facts, min: int = 1, indicator: bool = True, deadline: bool = False
+def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bool = False
                ) -> Finding:
     items = facts.project.settings.objectives
     file = facts.cockpit_file
@@ -91,7 +91,7 @@ def context(facts: Facts, mentions: Sequence[str] = ()) -> Finding:
 
 @probe("stakeholders", "les parties prenantes cartographiées (intérêt, influence, attentes) "
        "dans cockpit.toml")
-def stakeholders(facts: Facts, min: int = 1, mapped: bool = True, expectations: bool = False,
+def stakeholders(facts: Facts, min: int = 1, mapped: bool = False, expectations: bool = False,
                  external: bool = False) -> Finding:
     items = facts.project.settings.stakeholders
     file = facts.cockpit_file
@@ -188,9 +188,10 @@ _INDICATOR_LABELS = {
 
 @probe("indicators", "des indicateurs (indicators.toml) complets (situation initiale, cible, "
        "fréquence...) et, si demandé, mesurés (measures.csv)")
-def indicators(facts: Facts, min: int = 1, scope: str = "",
-               fields: Sequence[str] = ("baseline", "target", "frequency"),
+def indicators(facts: Facts, min: int = 1, scope: str = "", fields: Sequence[str] = (),
                measures: int = 0) -> Finding:
+    """Only the fields the criterion asks for (a target where it compares results with
+    what was planned…): a missing target lowers no reporting criterion that does not."""
     items = [i for i in facts.project.indicators if not scope or i.scope == scope]
     kind = {"project": " de pilotage du projet", "process": " de performance du processus"}.get(
         scope, "")
@@ -278,8 +279,7 @@ _RISK_LABELS = {
 
 @probe("risks", "un registre des risques (risks.toml) où chaque risque est évalué (probabilité, "
        "impact), a un responsable et une réponse")
-def risks(facts: Facts, min: int = 1,
-          fields: Sequence[str] = ("probability", "impact", "owner", "response"),
+def risks(facts: Facts, min: int = 1, fields: Sequence[str] = (),
           categories: int = 0, tasks: bool = False, human: bool = False) -> Finding:
     """`human`: the criterion names psychosocial risks: one risk at least is human
     (category humain, or its text speaks of workload, stress, the CSE…)."""
@@ -390,10 +390,10 @@ _CHANNEL_LABELS = {
 
 @probe("communication", "un plan de communication (communication.toml) : émetteur, fréquence, "
        "média, but et destinataires de chaque diffusion")
-def communication(facts: Facts, min: int = 1,
-                  fields: Sequence[str] = ("sender", "audience", "frequency", "medium",
-                                           "purpose"),
+def communication(facts: Facts, min: int = 1, fields: Sequence[str] = (),
                   external: bool = False, audiences: int = 0) -> Finding:
+    """Only the fields the criterion asks for (sender, frequency, medium… where it
+    describes the method of diffusion; validated_by where the list must be validated)."""
     items = facts.project.channels
     missing = _too_few(len(items), min,
                        "décrivez au moins {min} diffusion(s) dans communication.toml "
