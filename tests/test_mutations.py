@@ -126,7 +126,7 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "lean-atelier-peinture",
         "delete diagnostic",
         delete("docs/diagnostic.md"),
-        {"C1.1": "partial", "C1.3": "partial", "C2.1": "partial"},
+        {"C1.1": "partial", "C1.2": "partial", "C1.3": "partial", "C2.1": "partial"},
     ),
     (
         "lean-atelier-peinture",

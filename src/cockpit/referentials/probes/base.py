@@ -132,8 +132,15 @@ def passage_evidence(text: Text, passage: Passage, note: str = "") -> Evidence:
     """A passage as evidence: its line, its heading, and what it says (for a heading,
     the first line of its section)."""
     shown = text.first_body(passage) if passage.is_heading else passage
+    excerpt = (shown or passage).excerpt
+    if passage.table_header:  # a column title: show it with the table's first row
+        position = text.passages.index(passage)
+        row = text.passages[position + 1] if position + 1 < len(text.passages) else None
+        if row is not None and not row.is_heading and row.file == passage.file:
+            excerpt = Passage(passage.file, passage.line, "", "", f"{passage.text} — {row.text}",
+                              ()).excerpt
     return Evidence(passage.file, passage.line, note=note, heading=passage.heading,
-                    excerpt=(shown or passage).excerpt)
+                    excerpt=excerpt)
 
 
 def find_concept(texts: Iterable[Text], spec: str) -> Evidence | None:

@@ -57,6 +57,27 @@ def _search(facts: Facts, documents: Sequence[Document], concepts: Sequence[str]
     return evidence, missing
 
 
+def _substitute(facts: Facts, concepts: Sequence[str]) -> tuple[list[Evidence], list[str]]:
+    """Without a document of the expected kind, the one document (or minutes) of the
+    folder that treats the most of the concepts stands for it: the author named it
+    otherwise, but one document must treat them together, not words scattered in ten."""
+    best: tuple[list[Evidence], list[str]] | None = None
+    for text in [*facts.texts_of(facts.documents),
+                 *(facts.text.meeting_content(m) for m in facts.meetings)]:
+        evidence, missing = check_sections(text, concepts)
+        if best is None or len(evidence) > len(best[0]):
+            best = (evidence, missing)
+            if not missing:
+                break
+    if best is None or not best[0]:
+        return [], [looked_for(spec, "le dossier (docs/, rex/, meetings/)") for spec in concepts]
+    evidence, missing = best
+    where = evidence[0].file
+    return evidence, [m.replace(f"introuvable dans {where}",
+                                f"introuvable dans {where}, le document qui traite le plus du "
+                                "sujet") for m in missing]
+
+
 def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
                      mentions: Sequence[str] = (), label: str = "", min: int = 1,
                      central: bool = False, strict: bool = False,
@@ -81,7 +102,10 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
         if not concepts:
             return verdict([Evidence(d.path, note=d.title) for d in documents[:1]],
                            [] if documents else [f"ajoutez {what} dans docs/"])
-        evidence, missing = _search(facts, documents, concepts, strict, registers)
+        if kinds and not documents and not registers and len(concepts) > 1:
+            evidence, missing = _substitute(facts, concepts)
+        else:
+            evidence, missing = _search(facts, documents, concepts, strict, registers)
         return verdict(evidence, missing, found=bool(documents))
     assessed = sorted(((_assess(facts, d, concepts), d) for d in documents),
                       key=lambda pair: (len(pair[0][1]), -len(pair[0][0]), pair[1].path))
