@@ -104,7 +104,7 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "robot-soudage",
         "sources section emptied",
         empty_section("docs/note-de-cadrage.md", "Sources d'information"),
-        {"C1.1": "partial"},
+        {},
     ),
     (
         "robot-soudage",
@@ -203,7 +203,7 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "ligne-usinage-connectee",
         "validation plan deleted",
         delete("docs/plan-de-validation.md"),
-        {"C5.6": "partial", "C6.4": "partial"},
+        {"C6.4": "partial"},
     ),
     (
         "ligne-usinage-connectee",
