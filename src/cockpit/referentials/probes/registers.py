@@ -30,10 +30,14 @@ def _empty(value: object) -> bool:
 
 def _field_gaps(records: Sequence[Any], fields: Sequence[str], labels: dict[str, str],
                 what: str, default: str) -> list[str]:
-    """One message per missing field, grouped by field, capped."""
+    """One message per missing field, grouped by field, capped; when the criterion asks it
+    of each record (« chaque action est nominative »), the count comes first."""
     missing: list[str] = []
     for key in fields:
         lacking = [r for r in records if _empty(getattr(r, key))]
+        if len(lacking) > 1:
+            missing.append(f"il manque {labels.get(key, key)} à {len(lacking)} sur "
+                           f"{len(records)}")
         asking = partial(_asking, f"ajoutez {labels.get(key, key)} {what}", default)
         missing.extend(capped_each(lacking, asking, f"autre(s) sans {key}"))
     return missing
