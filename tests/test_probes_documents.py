@@ -335,3 +335,15 @@ def test_a_blocking_point_must_be_followed(tmp_path: Path) -> None:
         "## Décisions\n- D4 — Le fournisseur de brides est remplacé par Brideco.\n")
     folder(tmp_path, files)
     assert_covered(probe(tmp_path, "open_points"))
+
+
+def test_meetings_without_a_phase_get_one_from_their_kind_or_date(tmp_path: Path) -> None:
+    def undated(date: str, kind: str) -> str:
+        return _meeting(date, kind, "cadrage", FULL).replace('phase = "cadrage"\n', "")
+
+    folder(tmp_path, {"wbs.toml": WBS, "meetings/2026-01-06-lancement.md":
+                      undated("2026-01-06", "lancement"),
+                      "meetings/2026-03-02-copil.md": undated("2026-03-02", "copil")})
+    finding = probe(tmp_path, "meetings", min=2, distinct="phase", sections=["ordre du jour"])
+    assert_covered(finding)
+    assert any(e.note.endswith("cadrage (phase déduite)") for e in finding.evidence)

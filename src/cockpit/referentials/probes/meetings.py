@@ -49,9 +49,29 @@ def _meeting_gaps(facts: Facts, meeting: Meeting, sections: Sequence[str], decis
     return evidence, gaps
 
 
-def _key(meeting: Meeting, distinct: str) -> str:
+_KIND_PHASE = {"lancement": "cadrage", "cloture": "conclusion"}
+
+
+def meeting_phase(facts: Facts, meeting: Meeting) -> str:
+    """The meeting's phase: its front matter's, else its kind's (a launch is in cadrage, a
+    closing meeting in conclusion), else where its date falls in the project: the first
+    fifth cadrage, after the planned finish conclusion, conduite between."""
+    if meeting.phase is not None:
+        return meeting.phase.value
+    if meeting.kind in _KIND_PHASE:
+        return _KIND_PHASE[meeting.kind]
+    info = facts.project.settings.project
+    finish = facts.schedule.finish if facts.schedule is not None else info.deadline
+    if finish is None or finish <= info.start:
+        return ""
+    if meeting.date >= finish:
+        return "conclusion"
+    return "cadrage" if meeting.date <= info.start + (finish - info.start) / 5 else "conduite"
+
+
+def _key(facts: Facts, meeting: Meeting, distinct: str) -> str:
     if distinct == "phase":
-        return meeting.phase.value if meeting.phase is not None else ""
+        return meeting_phase(facts, meeting)
     if distinct == "kind":
         return meeting.kind
     return meeting.path
@@ -75,13 +95,17 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
     for meeting in candidates:
         found, gaps = _meeting_gaps(facts, meeting, sections, decisions, actions, objectives,
                                     roles)
+        phase = meeting_phase(facts, meeting) if distinct == "phase" else (
+            meeting.phase.value if meeting.phase else "")
         item = Evidence(meeting.path, note=f"{meeting.kind or 'réunion'} du {meeting.date:%d/%m/%Y}"
-                        + (f", {meeting.phase.value}" if meeting.phase else ""))
+                        + (f", {phase}" if phase else "")
+                        + (" (phase déduite)" if phase and meeting.phase is None
+                           else ""))
         evidence.append(item)
         if gaps:
             missing.extend(gaps)
             continue
-        key = _key(meeting, distinct)
+        key = _key(facts, meeting, distinct)
         if key:
             complete.setdefault(key, []).extend([item, *found])
     if len(complete) >= min:
