@@ -128,3 +128,23 @@ def test_select_and_ignore_apply_to_every_folder(tmp_path: Path,
     _, out = run(capsys, "check", *folders(root), "--format", "jsonl", "--ignore", "F002,R001")
     casse = next(json.loads(line) for line in out.splitlines() if '/casse"' in line)
     assert casse["summary"]["errors"] == 0
+
+
+def test_a_defect_on_one_folder_is_a_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A defect of cockpit on one folder (here: any folder named « casse ») stops nothing."""
+    import datetime as dt
+
+    from cockpit.check import batch
+
+    real = batch.run_check
+
+    def failing(root: Path, **kwargs: object) -> object:
+        if Path(root).name == "casse":
+            raise RuntimeError("défaut")
+        return real(root, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "run_check", failing)
+    records = check_many(folders(centre(tmp_path)), dt.date.fromisoformat(TODAY), jobs=1)
+    casse = next(r for r in records if r.folder.endswith("casse"))
+    assert casse.exit_status == 2 and "erreur interne" in casse.error
+    assert len(records) == 5 and sum(1 for r in records if r.summary) == 2  # the two examples

@@ -85,3 +85,20 @@ def test_labels_are_consistent_roles() -> None:
     labels = [person.label for person in people(state.project)]
     assert len(labels) == len(set(labels))
     assert change("Saint-Martin et martin-pêcheur") == "Saint-Martin et martin-pêcheur"
+
+
+def test_no_role_no_id_as_label(tmp_path: Path) -> None:
+    """A person without a role is « Membre de l'équipe n », never their id (which holds the
+    name); an id made of the first name is replaced too."""
+    from helpers_folder import make_project
+
+    root = make_project(tmp_path)
+    toml = (root / "cockpit.toml").read_text(encoding="utf-8")
+    toml += ('\n[[team]]\nid = "gaston"\nname = "Gaston Lagaffe"\n'
+             '\n[[team]]\nid = "jlongtarin"\nname = "Jeanne Longtarin"\n')
+    (root / "cockpit.toml").write_text(toml, encoding="utf-8")
+    state = ProjectState.read(root, dt.date.fromisoformat(TODAY))
+    change = anonymiser(state.project)
+    assert change("Gaston (gaston) et Jeanne Longtarin (jlongtarin)") == (
+        "Membre de l'équipe 1 (Membre de l'équipe 1) et Membre de l'équipe 2 "
+        "(Membre de l'équipe 2)")

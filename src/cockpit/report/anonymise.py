@@ -6,12 +6,12 @@ and the person a stakeholder's name gives as « Prénom Nom » at its start (« 
 Brunet, directrice technique ») or between parentheses.
 Each person gets one label, the same everywhere: the member's role without its parenthesis
 (« Technicien de maintenance », numbered when two people share it), the stakeholder's
-function (what follows the name), else their id. Replaced in every text of the report
-(headings, tables, the passages quoted from minutes and documents, chart labels, the
-cover): the full name, « Nom Prénom », « P. Nom », the first name and the surname alone
-(a word two people share becomes « une personne »), the name as a slug in a file name
-(« claire-martin ») and an id that contains the surname (« cmartin »). The optional
-`company` of cockpit.toml becomes « l'entreprise ».
+function (what follows the name), else « Membre de l'équipe » or « Partie prenante ».
+Replaced in every text of the report (headings, tables, the passages quoted from minutes
+and documents, chart labels, the cover): the full name, « Nom Prénom », « P. Nom », the
+first name and the surname alone (a word two people share becomes « une personne »), the
+name as a slug in a file name (« claire-martin ») and an id that contains the first name or
+the surname (« cmartin »). The optional `company` of cockpit.toml becomes « l'entreprise ».
 
 It works on the `Report`, so Markdown, HTML, Word and PDF carry the same anonymised text.
 """
@@ -33,6 +33,9 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'�
 _AT_START = re.compile(rf"^({_WORD}(?: {_WORD}){{1,2}})(?=\s*(?:,|\(|$))")
 _BETWEEN = re.compile(rf"\(({_WORD}(?: {_WORD}){{1,2}})\)")
 COMPANY = "l'entreprise"
+# Labels of a person without a role: never their id, which often holds their name (cmartin).
+MEMBER = "Membre de l'équipe"
+HOLDER = "Partie prenante"
 SHARED = "une personne"
 
 
@@ -88,13 +91,13 @@ def people(project: Project) -> list[Person]:
     for member in project.settings.team:
         name = member.name.strip()
         if member.kind is ResourceKind.PERSON and not re.search(r"[,()]", name) and name:
-            found.append(Person(name, _label(member.role) or member.id, member.id, name))
+            found.append(Person(name, _label(member.role) or MEMBER, member.id, name))
         elif (between := _BETWEEN.search(name)) is not None:  # « Axone Conseil (L. Chevalier) »
-            found.append(Person(between.group(1), _label(member.role) or member.id, member.id,
+            found.append(Person(between.group(1), _label(member.role) or MEMBER, member.id,
                                 name))
     for holder in project.settings.stakeholders:
         if (person := _person_in(holder.name.strip())) is not None:
-            found.append(Person(person[0], person[1] or holder.id, holder.id, holder.name.strip()))
+            found.append(Person(person[0], person[1] or HOLDER, holder.id, holder.name.strip()))
     counts = Counter(p.label for p in found)
     rank: Counter[str] = Counter()
     unique = []
@@ -137,7 +140,7 @@ def anonymiser(project: Project) -> Callable[[str], str]:
                 words[word] = label if words.get(word, label) == label else SHARED
         slugs[_slug(name)] = _slug(label)
         slugs.setdefault(_slug(" ".join(reversed(parts))), _slug(label))
-        if any(len(w) >= 3 and _slug(w).replace("-", "") in ident.lower() for w in parts[1:]):
+        if any(len(w) >= 3 and _slug(w).replace("-", "") in ident.lower() for w in parts):
             ids[ident] = label
     company = project.settings.project.company.strip()
     steps = []
