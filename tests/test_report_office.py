@@ -122,11 +122,13 @@ def test_report_command_writes_docx_and_pdf(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_check_imports_no_office_library() -> None:
-    """`cockpit check` and the other reports never pay for python-docx or WeasyPrint."""
+    """`cockpit check` and the other reports never pay for python-docx or WeasyPrint, nor
+    for the process pool of the exam centre's many-folder check."""
     code = ("import sys\nfrom cockpit.cli import main\n"
             f"main(['check', {str(EXAMPLE)!r}, '--today', {TODAY!r}])\n"
             f"main(['report', 'gap', {str(EXAMPLE)!r}, '--format', 'html', '--today', {TODAY!r}])\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'docx', 'weasyprint', 'pypdf', 'lxml', 'pydyf', 'tinycss2'}), file=sys.stderr)\n")
+            "{'docx', 'weasyprint', 'pypdf', 'lxml', 'pydyf', 'tinycss2', 'multiprocessing', "
+            "'concurrent'}), file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "[]"

@@ -12,10 +12,8 @@ it never stops the run. Records come back sorted by folder.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -128,6 +126,9 @@ def check_many(folders: Sequence[str], today: dt.date, *, jobs: int = 0, fail_on
     workers = min(jobs or cores(), len(work))
     if workers <= 1:
         return [_check_star(item) for item in work]
+    import multiprocessing  # here: a single `cockpit check` never pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: the workers start with cockpit already imported (forkserver and spawn would import
     # it again in each); where fork does not exist, the default start method is used.
     methods = multiprocessing.get_all_start_methods()
