@@ -132,3 +132,16 @@ def test_check_imports_no_office_library() -> None:
             "'concurrent'}), file=sys.stderr)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_word_parts_follow_the_schema_order() -> None:
+    """One default language, French; updateFields before compat in the settings (Word
+    refuses parts whose elements are duplicated or out of order)."""
+    from docx.oxml.ns import qn
+
+    document = Document(io.BytesIO(render(hostile(), "docx")))  # six sections: a TOC
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    languages = defaults.findall(f".//{qn('w:lang')}")
+    assert [lang.get(qn("w:val")) for lang in languages] == ["fr-FR"]
+    names = [child.tag.rsplit("}", 1)[-1] for child in document.settings.element]
+    assert names.index("updateFields") < names.index("compat")

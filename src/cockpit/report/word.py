@@ -67,14 +67,40 @@ def _shade(cell: Any, fill: str) -> None:
 
 
 def _french(document: Any) -> None:
-    """French spelling and hyphenation for the whole document."""
+    """French spelling and hyphenation for the whole document: the template's default
+    language (its one `w:lang`, which a second one would make invalid) becomes French."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    language = OxmlElement("w:lang")
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.append(language)  # the last child the template's rPr may have
     language.set(qn("w:val"), "fr-FR")
-    run_properties.append(language)
-    for name in ("Normal",):
-        document.styles[name].font.size = Pt(10)
+    document.styles["Normal"].font.size = Pt(10)
+
+
+# w:settings children that come after w:updateFields in the schema's sequence (ECMA-376
+# CT_Settings): Word refuses a settings part whose children are out of order.
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                        "rsids", "mathPr", "attachedSchema", "themeFontLang",
+                        "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions",
+                        "readModeInkLockDown", "smartTagType", "schemaLibrary",
+                        "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator")
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """Ask Word to update the fields (the table of contents' page numbers) on opening."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    following = next((child for child in settings
+                      if child.tag.rsplit("}", 1)[-1] in _AFTER_UPDATE_FIELDS), None)
+    if following is None:
+        settings.append(update)
+    else:
+        following.addprevious(update)
 
 
 def _cover(document: Any, report: Report) -> None:
@@ -118,10 +144,7 @@ def _toc(document: Any, headings: list[Heading]) -> None:
         paragraph.paragraph_format.left_indent = Cm(0.6 * (heading.level - 2))
         paragraph.add_run(clean(heading.text))
     _fld_char(paragraph.add_run(), "end")
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    _update_fields_on_open(document)
 
 
 def _footer(document: Any, report: Report) -> None:
