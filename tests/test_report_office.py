@@ -145,3 +145,9 @@ def test_word_parts_follow_the_schema_order() -> None:
     assert [lang.get(qn("w:val")) for lang in languages] == ["fr-FR"]
     names = [child.tag.rsplit("}", 1)[-1] for child in document.settings.element]
     assert names.index("updateFields") < names.index("compat")
+
+
+def test_word_paragraphs_unwrap_hand_wrapped_text() -> None:
+    report = Report("R", "", (Paragraph("ligne un\nligne deux\n\nsecond paragraphe"),))
+    texts = [p.text for p in Document(io.BytesIO(render(report, "docx"))).paragraphs]
+    assert "ligne un ligne deux" in texts and "second paragraphe" in texts

@@ -202,6 +202,18 @@ def _chart(document: Any, block: Chart) -> None:
     document.add_paragraph(clean(block.title), style="Caption")
 
 
+def _paragraphs(document: Any, block: Paragraph) -> None:
+    """A text as Word paragraphs: blank lines separate them, a single line break is a space
+    (the text of a TOML or Markdown file is wrapped by hand, as HTML shows it)."""
+    for text in re.split(r"\n\s*\n", clean(block.text).strip()) or [""]:
+        run = document.add_paragraph().add_run(" ".join(text.split()))
+        if block.tone == "warning":
+            run.font.color.rgb = WARNING
+            run.bold = True
+        elif block.tone == "ok":
+            run.font.color.rgb = OK
+
+
 def render(report: Report, charts: bool = True) -> bytes:
     document = Document()
     _french(document)
@@ -226,13 +238,7 @@ def render(report: Report, charts: bool = True) -> bytes:
         if isinstance(block, Heading):
             document.add_heading(clean(block.text), min(max(block.level - 1, 1), 3))
         elif isinstance(block, Paragraph):
-            paragraph = document.add_paragraph()
-            run = paragraph.add_run(clean(block.text))
-            if block.tone == "warning":
-                run.font.color.rgb = WARNING
-                run.bold = True
-            elif block.tone == "ok":
-                run.font.color.rgb = OK
+            _paragraphs(document, block)
         elif isinstance(block, Bullets):
             for item in block.items:
                 document.add_paragraph(clean(item), style="List Bullet")
