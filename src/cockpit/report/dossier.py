@@ -32,6 +32,7 @@ FEMININE = {Status.COVERED: "couverte", Status.PARTIAL: "partielle", Status.MISS
             Status.TO_JUSTIFY: "à justifier"}
 COUNTED = {Status.COVERED: "couverte(s)", Status.PARTIAL: "partielle(s)",
            Status.MISSING: "manquante(s)", Status.TO_JUSTIFY: "à justifier"}
+PROOFS = 5  # proofs shown for a criterion; « cockpit check --format json » gives them all
 KINDS = {"toml": "registre (TOML)", "csv": "journal (CSV)", "md": "document (Markdown)"}
 
 
@@ -140,7 +141,10 @@ def capacity_blocks(capacity: CapacityResult, claims: dict[str, list[EvidenceCla
                   "ok" if capacity.status is Status.COVERED else "warning")]
     rows = []
     for criterion in capacity.criteria:
-        evidence = " ; ".join(e.proof for e in criterion.evidence) or "—"
+        shown = criterion.evidence[:PROOFS]
+        evidence = " ; ".join(e.proof for e in shown) + (
+            f" ; … et {len(criterion.evidence) - PROOFS} autre(s) preuve(s)"
+            if len(criterion.evidence) > PROOFS else "") or "—"
         missing = "; ".join(criterion.missing)
         rows.append((f"{criterion.id} {criterion.text}",
                      f"{MARK[criterion.status]} {criterion.status.french}",

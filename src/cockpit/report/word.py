@@ -162,12 +162,30 @@ def _footer(document: Any, report: Report) -> None:
     _field(footer, "NUMPAGES", "1")
 
 
+TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
+
+
+def _widths(block: Table) -> list[Any]:
+    """Column widths shared by how much each column has to say (a long text wraps, a short
+    code does not): without them, a reader other than Word draws equal columns."""
+    need = []
+    for index, title in enumerate(block.columns):
+        longest = max((len(row[index]) for row in block.rows if index < len(row)), default=0)
+        need.append(max(min(longest, 60), len(title), 4) ** 0.75)
+    total = sum(need)
+    return [Cm(TEXT_WIDTH_CM * n / total) for n in need]
+
+
 def _table(document: Any, block: Table) -> None:
     if block.caption:
         document.add_paragraph(clean(block.caption), style="Caption")
     table = document.add_table(rows=1, cols=len(block.columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = _widths(block)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads; Word reads the cells'
     numeric = set(block.numeric)
     highlight = set(block.highlight)
     header = table.rows[0]
@@ -176,6 +194,7 @@ def _table(document: Any, block: Table) -> None:
     header._tr.get_or_add_trPr().append(repeat)
     for index, (cell, title) in enumerate(zip(header.cells, block.columns, strict=True)):
         cell.text = clean(title)
+        cell.width = widths[index]
         run = cell.paragraphs[0].runs[0]
         run.bold = True
         run.font.size = Pt(8)
@@ -185,6 +204,7 @@ def _table(document: Any, block: Table) -> None:
     for row_index, row in enumerate(block.rows):
         cells = table.add_row().cells
         for index, (cell, value) in enumerate(zip(cells, row, strict=False)):
+            cell.width = widths[index]
             paragraph = cell.paragraphs[0]
             paragraph.add_run(clean(value)).font.size = Pt(8)
             if index in numeric:
