@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cockpit.model import (
@@ -65,6 +65,7 @@ LINKS = st.builds(
 
 
 @given(task=IDS, link=LINKS)
+@example(task="0-0", link="FS").via("an id ending in -digit once read as a lag")
 def test_the_usual_form_reads_as_the_general_pattern_reads_it(task: str, link: str) -> None:
     text = f"{task} {link}"
     try:

@@ -99,7 +99,8 @@ _DEPENDENCY_TYPES = {
 TASK_ID = re.compile(r"[A-Za-z0-9._-]+")  # use with fullmatch
 _DEPENDENCY = re.compile(
     r"^\s*(?P<task>[A-Za-z0-9._-]+?)\s*(?P<type>FS|SS|FF|SF|FD|DD|DF)?"
-    r"\s*(?P<lag>[+-]\s*\d+(?:[.,]\d+)?\s*[a-zA-Z]+)?\s*$",
+    # A lag's unit is never a link type: in « lot-2 FD » the id is lot-2, not lot and lag -2 FD.
+    r"\s*(?P<lag>[+-]\s*\d+(?:[.,]\d+)?\s*(?!(?:FS|SS|FF|SF|FD|DD|DF)\b)[a-zA-Z]+)?\s*$",
     re.IGNORECASE,
 )
 
