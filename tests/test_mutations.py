@@ -118,7 +118,12 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         empty_section("docs/planification.md", "Indicateurs de suivi d'avancement"),
         {},
     ),
-    ("robot-soudage", "delete rex", delete("rex/2026-04-16-rex-mi-parcours.md"), {"C7.4": "missing"}),
+    (
+        "robot-soudage",
+        "delete rex",
+        delete("rex/2026-04-16-rex-mi-parcours.md"),
+        {"C7.2": "missing", "C7.3": "missing", "C7.4": "missing"},
+    ),
     ("robot-soudage", "no stakeholders", drop_records("cockpit.toml", "stakeholders"), {"C6.1": "partial"}),
     ("robot-soudage", "no requirements", delete("requirements.toml"), {"C1.5": "partial"}),
     ("robot-soudage", "no governance", drop_records("cockpit.toml", "governance"), {"C2.5": "partial"}),
@@ -126,7 +131,7 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "lean-atelier-peinture",
         "delete diagnostic",
         delete("docs/diagnostic.md"),
-        {"C1.1": "partial", "C1.2": "partial", "C1.3": "partial", "C2.1": "partial"},
+        {"C1.1": "missing", "C1.2": "missing", "C1.3": "partial"},
     ),
     (
         "lean-atelier-peinture",
@@ -191,7 +196,7 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "ligne-usinage-connectee",
         "interlocutors emptied",
         empty_section("docs/cahier-des-charges.md", "Interlocuteurs"),
-        {"C2.3": "partial"},
+        {},
     ),
     (
         "ligne-usinage-connectee",
