@@ -13,14 +13,13 @@ import datetime as dt
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cockpit.model.immutable import immutable
+from cockpit.tui.widgets.row_view import RowView
 
 HEADER = 2
 LABEL = 36
@@ -53,9 +52,10 @@ class GanttRow:
     baseline: tuple[dt.date, dt.date] | None = None
 
 
-class GanttChart(ScrollView, can_focus=True):
+class GanttChart(RowView, can_focus=True):
     """Bars, milestones, critical path, baseline, status date line; zoom day/week/month."""
 
+    HEADER = HEADER
     DEFAULT_CSS = """
     GanttChart { height: 1fr; background: $surface; }
     """
@@ -85,9 +85,6 @@ class GanttChart(ScrollView, can_focus=True):
         self.days = 1
         self.status_date: dt.date | None = None
         self.has_baseline = False
-        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._version = 0
-        self.rendered_lines = 0  # for tests and the benchmark: lines actually drawn
 
     # -- data ---------------------------------------------------------------------
 
@@ -102,8 +99,7 @@ class GanttChart(ScrollView, can_focus=True):
         last = max(dates, default=first)
         self.origin = first - dt.timedelta(days=first.weekday() + 7)  # a Monday, a week before
         self.days = (last - self.origin).days + 21
-        self._version += 1
-        self._cache.clear()
+        self.forget()
         self.cursor = min(self.cursor, max(0, len(rows) - 1))
         self._resize()
         self.refresh()
@@ -116,7 +112,7 @@ class GanttChart(ScrollView, can_focus=True):
         return int((day - self.origin).days * ZOOMS[self.zoom])
 
     def watch_zoom(self) -> None:
-        self._cache.clear()
+        self.forget()
         row = self.current
         self._resize()
         if row is not None:
@@ -129,27 +125,26 @@ class GanttChart(ScrollView, can_focus=True):
     def current(self) -> GanttRow | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old + HEADER)
-        self.refresh_line(new + HEADER)
-        self.post_message(self.Moved(self.current))
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def _keep_visible(self) -> None:
-        body = max(1, self.scrollable_content_region.height - HEADER)
-        top = int(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
-        elif self.cursor >= top + body:
-            self.scroll_to(y=self.cursor - body + 1, animate=False)
+    @property
+    def cursor_index(self) -> int:
+        return self.cursor
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_rows(old, new)
+        self.post_message(self.Moved(self.current))
 
     def action_cursor(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
 
     def action_page(self, direction: int) -> None:
-        self.move_to(self.cursor + direction * max(1, self.size.height - HEADER - 1))
+        self.move_to(self.page_target(direction))
 
     def action_cursor_to(self, index: int) -> None:
-        self.move_to(index if index >= 0 else len(self.rows) - 1)
+        self.move_to(self.last_or(index))
 
     def action_pan(self, columns: int) -> None:
         self.scroll_to(x=max(0, self.scroll_x + columns), animate=False)
@@ -158,7 +153,7 @@ class GanttChart(ScrollView, can_focus=True):
         if not self.rows:
             return
         self.cursor = max(0, min(len(self.rows) - 1, index))
-        self._keep_visible()
+        self.keep_row_visible(self.cursor)
 
     def go_to(self, task_id: str) -> bool:
         """Put the cursor on a task and scroll its bar into view."""
@@ -174,28 +169,23 @@ class GanttChart(ScrollView, can_focus=True):
         self.scroll_to(x=max(0, self.col(day) - width // 3), animate=False)
 
     def on_click(self, event: object) -> None:
-        y = getattr(event, "y", 0)
-        if y >= HEADER:
-            self.move_to(int(self.scroll_y) + y - HEADER)
+        row = self.row_at(getattr(event, "y", 0))
+        if row is not None:
+            self.move_to(row)
 
     # -- drawing ------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        x = int(self.scroll_x)
-        if y < HEADER:
-            key: tuple[object, ...] = ("header", y, x, width, self.zoom, self._version)
-        else:
-            index = int(self.scroll_y) + y - HEADER
-            if index >= len(self.rows):
-                return Strip.blank(width, self.rich_style)
-            key = (index, x, width, self.zoom, index == self.cursor, self._version)
-        strip = self._cache.get(key)
-        if strip is None:
-            self.rendered_lines += 1
-            strip = self._header(y, x, width) if y < HEADER else self._row(key[0], x, width)
-            self._cache[key] = strip
-        return strip
+    def header_key(self, y: int) -> tuple[object, ...]:
+        return (self.zoom,)
+
+    def row_key(self, index: int) -> tuple[object, ...]:
+        return (self.zoom, index == self.cursor)
+
+    def draw_header(self, y: int, x: int, width: int) -> Strip:
+        return self._header(y, x, width)
+
+    def draw_row(self, index: int, x: int, width: int, key: tuple[object, ...]) -> Strip:
+        return self._row(index, x, width)
 
     def _label(self, text: str, style: Style) -> Segment:
         if len(text) > LABEL - 1:

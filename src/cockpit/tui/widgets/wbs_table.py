@@ -12,14 +12,13 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from cockpit.model.immutable import immutable
+from cockpit.tui.widgets.row_view import RowView
 
 HEADER = 1
 GAP = 2  # spaces between two columns
@@ -37,9 +36,10 @@ class WbsRow:
     critical: bool = False
 
 
-class WbsTable(ScrollView, can_focus=True):
+class WbsTable(RowView, can_focus=True):
     """Code, name, duration, resources… one line per task; a cell cursor."""
 
+    HEADER = HEADER
     DEFAULT_CSS = """
     WbsTable { height: 1fr; background: $surface; }
     """
@@ -74,10 +74,7 @@ class WbsTable(ScrollView, can_focus=True):
         self.rows: list[WbsRow] = []
         self.widths = [cell_len(label) for _, label in columns]
         self.offsets: list[int] = []
-        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
-        self._version = 0
         self._layout()
-        self.rendered_lines = 0  # for tests and the benchmark: lines actually drawn
 
     # -- data ---------------------------------------------------------------------
 
@@ -92,8 +89,7 @@ class WbsTable(ScrollView, can_focus=True):
         self.widths = [min(w, MAX_WIDTH.get(key, w))
                        for w, (key, _) in zip(widths, self.columns, strict=True)]
         self._layout()
-        self._version += 1
-        self._cache.clear()
+        self.forget()
         self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
         self.virtual_size = Size(self.total_width, len(rows) + HEADER)
         self.refresh()
@@ -115,20 +111,22 @@ class WbsTable(ScrollView, can_focus=True):
 
     # -- navigation ---------------------------------------------------------------
 
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def cursor_index(self) -> int:
+        return self.cursor_row
+
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self.refresh_line(old + HEADER)
-        self.refresh_line(new + HEADER)
+        self.refresh_rows(old, new)
 
     def watch_cursor_column(self) -> None:
-        self.refresh_line(self.cursor_row + HEADER)
+        self.refresh_rows(self.cursor_row)
 
     def _keep_visible(self) -> None:
-        body = max(1, self.scrollable_content_region.height - HEADER)
-        top = int(self.scroll_y)
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False)
-        elif self.cursor_row >= top + body:
-            self.scroll_to(y=self.cursor_row - body + 1, animate=False)
+        self.keep_row_visible(self.cursor_row)
         start, width = self.offsets[self.cursor_column], self.widths[self.cursor_column]
         view = self.scrollable_content_region.width
         left = int(self.scroll_x)
@@ -141,10 +139,10 @@ class WbsTable(ScrollView, can_focus=True):
         self.move_to(self.cursor_row + rows, self.cursor_column + columns)
 
     def action_page(self, direction: int) -> None:
-        self.move_to(self.cursor_row + direction * max(1, self.size.height - HEADER - 1))
+        self.move_to(self.page_target(direction))
 
     def action_cursor_to(self, index: int) -> None:
-        self.move_to(index if index >= 0 else len(self.rows) - 1)
+        self.move_to(self.last_or(index))
 
     def move_to(self, row: int, column: int | None = None) -> None:
         if not self.rows:
@@ -155,10 +153,9 @@ class WbsTable(ScrollView, can_focus=True):
         self._keep_visible()
 
     def on_click(self, event: object) -> None:
-        y, x = getattr(event, "y", 0), getattr(event, "x", 0) + int(self.scroll_x)
-        if y < HEADER:
+        row, x = self.row_at(getattr(event, "y", 0)), getattr(event, "x", 0) + int(self.scroll_x)
+        if row is None:
             return
-        row = int(self.scroll_y) + y - HEADER
         column = max((c for c, start in enumerate(self.offsets) if start <= x), default=0)
         again = (row, column) == (self.cursor_row, self.cursor_column)
         self.move_to(row, column)
@@ -167,32 +164,22 @@ class WbsTable(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        x = int(self.scroll_x)
-        if y < HEADER:
-            key: tuple[object, ...] = ("header", x, width, self._version)
-        else:
-            index = int(self.scroll_y) + y - HEADER
-            if index >= len(self.rows):
-                return Strip.blank(width, self.rich_style)
-            selected = self.cursor_column if index == self.cursor_row else -1
-            key = (index, x, width, selected, self._version)
-        strip = self._cache.get(key)
-        if strip is None:
-            self.rendered_lines += 1
-            if y < HEADER:
-                labels = tuple(label for _, label in self.columns)
-                strip = self._line(labels, Style(bold=True, color="#9aa5b1"), None, -1)
-            else:
-                row = self.rows[key[0]]  # type: ignore[index]
-                style = Style(bold=row.summary,
-                              color=CRITICAL if row.critical and not row.summary else None)
-                bg = ROW_BG if key[3] != -1 else ZEBRA_BG if key[0] % 2 else None  # type: ignore[operator]
-                strip = self._line(row.cells, style, bg, key[3])  # type: ignore[arg-type]
-            strip = strip.crop_extend(x, x + width, Style(bgcolor=None))
-            self._cache[key] = strip
-        return strip
+    def row_key(self, index: int) -> tuple[object, ...]:
+        return (self.cursor_column if index == self.cursor_row else -1,)
+
+    def draw_header(self, y: int, x: int, width: int) -> Strip:
+        labels = tuple(label for _, label in self.columns)
+        strip = self._line(labels, Style(bold=True, color="#9aa5b1"), None, -1)
+        return strip.crop_extend(x, x + width, Style(bgcolor=None))
+
+    def draw_row(self, index: int, x: int, width: int, key: tuple[object, ...]) -> Strip:
+        selected = key[0]
+        assert isinstance(selected, int)
+        row = self.rows[index]
+        style = Style(bold=row.summary, color=CRITICAL if row.critical and not row.summary else None)
+        bg = ROW_BG if selected != -1 else ZEBRA_BG if index % 2 else None
+        strip = self._line(row.cells, style, bg, selected)
+        return strip.crop_extend(x, x + width, Style(bgcolor=None))
 
     def _line(self, cells: tuple[str, ...], style: Style, bg: str | None, selected: int) -> Strip:
         base = style + Style(bgcolor=bg)
