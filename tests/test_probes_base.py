@@ -124,5 +124,5 @@ def test_an_empty_heading_proves_nothing_but_a_written_subsection_does() -> None
     assert [str(e) for e in evidence] == ["docs/x.md:4"]
     assert evidence[0].heading == "Analyse" and evidence[0].excerpt == "Soudure validée."
     assert [g.split(" introuvable")[0] for g in gaps] == ["« Objectifs »", "« Risques »"]
-    assert gaps[0].endswith("(termes cherchés : « objectifs ») : rédigez-le, sous le titre "
-                            "de votre choix")
+    assert gaps[0].endswith("(termes cherchés : « objectifs ») : ajoutez un passage qui en "
+                            "traite, sous le titre de votre choix")

@@ -216,14 +216,16 @@ def test_document_of_a_kind_with_sections(tmp_path: Path) -> None:
     assert finding.status is Status.PARTIAL
     assert finding.missing == (
         "« Conclusions » introuvable dans docs/diagnostic.md ni ailleurs dans le dossier (termes "
-        "cherchés : « conclusions ») : rédigez-le, sous le titre de votre choix",
+        "cherchés : « conclusions ») : ajoutez un passage qui en traite, sous le titre de votre "
+        "choix",
         "« Greenit » introuvable dans docs/diagnostic.md ni ailleurs dans le dossier (termes "
-        "cherchés : « greenit ») : rédigez-le, sous le titre de votre choix")
+        "cherchés : « greenit ») : ajoutez un passage qui en traite, sous le titre de votre "
+        "choix")
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM")
     assert finding.status is Status.MISSING
     assert finding.missing == ("« Flux » introuvable dans le dossier (docs/, rex/, meetings/) "
-                               "(termes cherchés : « flux ») : rédigez-le, sous le titre de "
-                               "votre choix",)
+                               "(termes cherchés : « flux ») : ajoutez un passage qui en "
+                               "traite, sous le titre de votre choix",)
     finding = probe(tmp_path, "document", kinds=["vsm"], sections=["flux"], label="une VSM",
                     central=True)
     assert finding.missing == ('ajoutez une VSM : docs/vsm.md avec kind = "vsm" dans son en-tête',)
@@ -234,8 +236,8 @@ def test_document_of_any_kind(tmp_path: Path) -> None:
     assert_covered(probe(tmp_path, "document", kinds=[], sections=["résultats"]))
     finding = probe(tmp_path, "document", kinds=[], sections=["architecture"], label="une archi")
     assert finding.missing == ("« Architecture » introuvable dans docs/diagnostic.md ni ailleurs "
-                               "dans le dossier (termes cherchés : « architecture ») : rédigez-le, "
-                               "sous le titre de votre choix",)
+                               "dans le dossier (termes cherchés : « architecture ») : ajoutez "
+                               "un passage qui en traite, sous le titre de votre choix",)
 
 
 BILAN = """+++

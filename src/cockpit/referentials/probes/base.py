@@ -191,7 +191,8 @@ def looked_for(spec: str, where: str) -> str:
     """What a missing concept message says: the concept, the terms searched, where."""
     wanted = concept(spec)
     return (f"« {wanted.label} » introuvable dans {where} (termes cherchés : "
-            f"{wanted.shown_terms()}) : rédigez-le, sous le titre de votre choix")
+            f"{wanted.shown_terms()}) : ajoutez un passage qui en traite, sous le titre "
+            "de votre choix")
 
 
 def check_sections(text: Text, specs: Sequence[str]) -> tuple[list[Evidence], list[str]]:

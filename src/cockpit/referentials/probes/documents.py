@@ -27,7 +27,7 @@ def _assess(facts: Facts, document: Document, concepts: Sequence[str]
         evidence.insert(0, Evidence(document.path, note=document.title))
     elif not concepts:
         missing.append(f"{document.path} n'a que des titres, des commentaires d'aide ou le "
-                       "texte du modèle : rédigez-le")
+                       "texte du modèle : écrivez-en le contenu")
     return evidence, missing
 
 
