@@ -72,12 +72,14 @@ class GapsScreen(ViewScreen):
         from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence
 
         data = event.node.data
+        from rich.markup import escape
+
         detail = self.query_one("#gaps-detail", Static)
         if isinstance(data, CriterionResult):
             text = f"[b]{data.id}[/b] {data.text} — {data.status.french}"
             if data.judgement:
                 text += " (à l'appréciation du jury : justifiez-le dans evidence.toml)"
-            text += "".join(f"\n  preuve : {e}" for e in data.evidence)
+            text += "".join(f"\n  preuve : {escape(e.proof)}" for e in data.evidence)
             text += "".join(f"\n  [red]manque :[/] {m}" for m in data.missing)
             detail.update(text)
         elif isinstance(data, CapacityResult):
@@ -85,7 +87,7 @@ class GapsScreen(ViewScreen):
                           f"{sum(1 for c in data.criteria if c.status.value == 'covered')}/"
                           f"{len(data.criteria)} critères couverts")
         elif isinstance(data, Evidence):
-            detail.update(f"{data}{' — ' + data.note if data.note else ''} — Entrée pour l'ouvrir")
+            detail.update(f"{escape(data.proof)} — Entrée pour l'ouvrir")
 
     @on(Tree.NodeSelected, "#gaps-tree")
     def _selected(self, event: Tree.NodeSelected[object]) -> None:
