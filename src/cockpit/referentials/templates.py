@@ -38,8 +38,8 @@ _MARKUP = re.compile(r"^[\s>#*+|-]*(?:\d+[.)]\s*)?|[\s|*_`]+$")
 # register key in the TOML files → the fields that make a record's label
 RECORD_LABELS: dict[str, tuple[str, ...]] = {
     "task": ("name",), "risk": ("title",), "action": ("what",), "indicator": ("name",),
-    "channel": ("information",), "requirement": ("text",), "line": ("task", "category"),
-    "team": ("name", "role"), "stakeholders": ("name",), "objectives": ("statement",),
+    "channel": ("information", "purpose"), "requirement": ("text",), "line": ("task", "category"),
+    "team": ("name", "role"), "stakeholders": ("name", "expectations"), "objectives": ("statement",),
     "governance": ("name", "members", "frequency"), "option": ("name",),
 }
 
@@ -119,7 +119,7 @@ def strip_template(project: Project) -> Project:
         measures=tuple(m for m in project.measures if m.indicator not in dropped),
         risks=kept("risk", project.risks, "title"),
         actions=kept("action", project.actions, "what"),
-        channels=kept("channel", project.channels, "information"),
+        channels=kept("channel", project.channels, "information", "purpose"),
         requirements=kept("requirement", project.requirements, "text"),
         budget_lines=kept("line", project.budget_lines, "task", "category", "amount"),
         decisions=tuple(d for d in project.decisions
@@ -127,7 +127,7 @@ def strip_template(project: Project) -> Project:
         settings=replace(
             settings, project=info,
             team=kept("team", settings.team, "name", "role"),
-            stakeholders=kept("stakeholders", settings.stakeholders, "name"),
+            stakeholders=kept("stakeholders", settings.stakeholders, "name", "expectations"),
             objectives=kept("objectives", settings.objectives, "statement"),
             governance=kept("governance", settings.governance, "name", "members", "frequency")))
 
