@@ -94,15 +94,9 @@ class CockpitApp(App[None]):
         self.snapshot = message.snapshot
 
     def watch_snapshot(self, snapshot: Snapshot | None) -> None:
-        from cockpit.tui.screens.base import ViewScreen
-
+        """The views watch `snapshot` themselves (screens/base.py)."""
         if snapshot is not None and snapshot.project is not None:
             self.sub_title = snapshot.project.settings.project.title
-        screen = self.screen
-        if isinstance(screen, ViewScreen):
-            screen.present(snapshot)
-        elif len(self.screen_stack) > 1 and isinstance(self.screen_stack[-2], ViewScreen):
-            self.screen_stack[-2].present(snapshot)
 
     # -- watching ----------------------------------------------------------------
 

@@ -19,8 +19,9 @@ T = TypeVar("T")
 class ViewScreen(Screen[None]):
     """A view: `compose_view` builds the body once, `show` fills it from a snapshot.
 
-    `show` runs when a new snapshot arrives while the view is displayed, or when the
-    view comes back on screen after a reload, never for hidden views.
+    Each view watches the app's `snapshot`: `show` runs when a new one arrives while the
+    view is displayed, or when the view comes back on screen after a reload, never for
+    hidden views.
     """
 
     VIEW: ClassVar[str] = ""
@@ -43,6 +44,14 @@ class ViewScreen(Screen[None]):
         self.title = "cockpit"
         if self.cockpit.snapshot is None:
             self.set_loading(True)
+        self.watch(self.app, "snapshot", self._snapshot_changed, init=False)
+
+    def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
+        """A new snapshot: shown now if this view is on screen (or just under a dialog),
+        else when it comes back (on_screen_resume)."""
+        stack = self.app.screen_stack
+        if self.is_current or (len(stack) > 1 and stack[-2] is self):
+            self.present(snapshot)
 
     def on_screen_resume(self) -> None:
         self.present(self.cockpit.snapshot)
