@@ -95,9 +95,12 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
     what = label or (f"un document « {kinds[0]} »" if kinds else "un document")
     if not documents and kinds and (central or (strict and not registers) or not concepts):
         folder = "rex" if kinds[0] in ("bilan", "rex") else "docs"
-        return Finding(Status.MISSING, (), (f"ajoutez {what} : {folder}/{kinds[0]}.md avec "
-                                            f"kind = \"{kinds[0]}\" dans son en-tête",),
-                       central_absent=central)
+        unwritten = [d.path for d in facts.documents_of(kinds)]
+        asked = (f"rédigez {unwritten[0]} ({what}) : il ne contient que les titres et l'aide "
+                 "du modèle" if unwritten else
+                 f"ajoutez {what} : {folder}/{kinds[0]}.md avec kind = \"{kinds[0]}\" dans "
+                 "son en-tête")
+        return Finding(Status.MISSING, (), (asked,), central_absent=central)
     if min <= 1:
         if not concepts:
             return verdict([Evidence(d.path, note=d.title) for d in documents[:1]],
