@@ -12,14 +12,14 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from cockpit.tui.views import VIEWS
 
 if TYPE_CHECKING:
-    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.protocol import Cockpit
 
 
 class CockpitCommands(Provider):
     """Views ("Vue : Gantt"), app actions and the current view's bindings."""
 
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        app: CockpitApp = self.app  # type: ignore[assignment]
+        app: Cockpit = self.app  # type: ignore[assignment]
         for view in VIEWS:
             yield (f"Vue : {view.title}", f"{view.help} [{view.key}]",
                    partial(app.action_view, view.mode))

@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 if TYPE_CHECKING:
-    from cockpit.tui.app import CockpitApp
+    from cockpit.tui.protocol import Cockpit
     from cockpit.tui.state import Snapshot
 
 
@@ -28,7 +28,7 @@ class ViewScreen(Screen[None]):
     shown_generation: int = -1
 
     @property
-    def cockpit(self) -> CockpitApp:
+    def cockpit(self) -> Cockpit:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
