@@ -5,6 +5,7 @@ escaped or unescaped), the cover gives the project's identity, pages are numbere
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -26,8 +27,6 @@ MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(lt|gt|amp|quot|#\d+);")
 
 
 def state() -> ProjectState:
-    import datetime as dt
-
     return ProjectState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
 
 
@@ -151,3 +150,38 @@ def test_word_paragraphs_unwrap_hand_wrapped_text() -> None:
     report = Report("R", "", (Paragraph("ligne un\nligne deux\n\nsecond paragraphe"),))
     texts = [p.text for p in Document(io.BytesIO(render(report, "docx"))).paragraphs]
     assert "ligne un ligne deux" in texts and "second paragraphe" in texts
+
+
+def four_statuses() -> Report:
+    """A gap report with a capacity in each status, and a justification quoted."""
+    from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence, GapReport, Status
+    from cockpit.report import gap
+
+    capacities = tuple(
+        CapacityResult(f"C{n}", f"Capacité {status.french}", "", status, (
+            CriterionResult(f"C{n}.1", f"Critère {n} <b>&amp;", "", status,
+                            (Evidence("docs/note.md", 12, heading="Méthode",
+                                      excerpt="Chronométrage de 40 changements"),)
+                            if status is Status.COVERED else (),
+                            ("apportez un compte rendu",) if status is Status.MISSING else (),
+                            judgement=status is Status.TO_JUSTIFY),))
+        for n, status in enumerate(Status, start=1))
+    return gap.build(GapReport("cqpm-test", "Référentiel d'essai", capacities), "Projet",
+                     dt.date(2026, 4, 17))
+
+
+@pytest.mark.parametrize("fmt,read", [("docx", docx_text), ("pdf", pdf_text)])
+def test_every_status_in_word_and_pdf(fmt: str, read: object) -> None:
+    data = render(four_statuses(), fmt)
+    assert isinstance(data, bytes)
+    text = flat(read(data))  # type: ignore[operator]
+    for word in ("couvert", "partiel", "manquant", "à justifier"):
+        assert word in text
+    assert "Chronométrage de 40 changements" in text and "apportez un compte rendu" in text
+    assert "Critère 1 <b>&amp;" in text  # the text as written, neither interpreted nor escaped
+
+
+def test_same_folder_same_bytes() -> None:
+    report = four_statuses()
+    assert render(report, "docx") == render(report, "docx")
+    assert render(report, "pdf") == render(report, "pdf")

@@ -268,4 +268,20 @@ def render(report: Report, charts: bool = True) -> bytes:
             _chart(document, block)
     out = io.BytesIO()
     document.save(out)
+    return _without_clock(out.getvalue())
+
+
+def _without_clock(package: bytes) -> bytes:
+    """The .docx with its zip entries dated 1980-01-01, not the time of saving: the same
+    folder, the same --today give the same bytes (python-docx stamps the clock's time)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = entry.external_attr
+            target.writestr(stamped, source.read(entry))
     return out.getvalue()
