@@ -2,18 +2,21 @@
 
 Each example writes one file of the clean folder (helpers_folder) with random bytes or a
 mutation of its valid content (bit flips, inserted or deleted bytes, truncation, NUL,
-random Unicode, shuffled lines), then loads and checks the whole folder.
+random Unicode, shuffled lines), then loads and checks the whole folder. The edges of
+numbers and dates (NaN, infinities, huge values, year 1, 9999-12-31, 99,999,999 days) replace
+the numbers, dates and durations of every file kind, and the folder is also reported on.
 `COCKPIT_FUZZ_EXAMPLES=5000 pytest tests/test_fuzz_loaders.py` runs a longer campaign.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cockpit.check.run import run_check
@@ -125,3 +128,75 @@ def test_a_file_that_is_a_folder_or_missing_never_raises(tmp_path: Path) -> None
         result = run_check(root, today=TODAY)
         assert any(d.code == "F014" and d.file == target for d in result.diagnostics) or \
             target.endswith(".md") or target.startswith("decisions/")
+
+
+# -- the edges of numbers and dates, in every file kind ----------------------------------------
+
+NUMBER_EDGES = ("nan", "inf", "-inf", "+nan", "1e308", "-1e308", "6.1e9991", "1e-320", "0", "-0",
+                "99999999999999999999", "1" + "0" * 400, "0.0000001", "-1")
+CSV_NUMBER_EDGES = ("NaN", "Infinity", "-Infinity", "1e400", "-1e400", "1e308", "1" + "0" * 400,
+                    "0E-1000000", "sNaN", "1e999999999")
+DATE_EDGES = ("0001-01-01", "9999-12-31", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01",
+              "2024-02-29", "1970-01-01")
+DURATION_EDGES = ("99999999j", "10000j", "10001j", "2000s", "240000h", "0j", "-0j", "-99999999j",
+                  "0,0001j", "1e9h")
+_NUMBER = re.compile(r"(?<=[=,{ ] )-?\d+(?:\.\d+)?(?=\s*(?:$|[,}#\]]))|(?<=,)-?\d+(?:\.\d+)?(?=,|$)",
+                     re.M)
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_DURATION = re.compile(r'(?<=")[+-]?\d+[jdswh](?=")|(?<=[+-])\d+[jdswh](?=")')
+
+
+_STRING = re.compile(r'(?<== )"[^"\n]*"')
+
+
+def _edges_of(target: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    numbers = CSV_NUMBER_EDGES if target.endswith(".csv") else NUMBER_EDGES
+    edges = [(_NUMBER, numbers), (_DATE, DATE_EDGES), (_DURATION, DURATION_EDGES)]
+    if not target.endswith(".csv"):     # an edge where a text is expected: a type error
+        edges.append((_STRING, NUMBER_EDGES + DATE_EDGES))
+    return edges
+
+
+@st.composite
+def edged(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file of the clean folder with one or several of its numbers, dates or durations
+    replaced by an edge value."""
+    target = draw(st.sampled_from(TARGETS))
+    text = CLEAN[target]
+    spots = [(m.start(), m.end(), values) for pattern, values in _edges_of(target)
+             for m in pattern.finditer(text)]
+    assume(spots)
+    chosen = sorted(draw(st.lists(st.sampled_from(spots), min_size=1, max_size=3, unique=True)),
+                    reverse=True)
+    for start, end, values in chosen:
+        text = text[:start] + draw(st.sampled_from(values)) + text[end:]
+    return target, text.encode("utf-8")
+
+
+def _reported(root: Path) -> None:
+    from cockpit.report.build import ReportError, build, render
+
+    try:
+        for kind in ("status", "copil"):
+            render(build(kind, root, TODAY), "md")
+    except ReportError:
+        pass
+
+
+@settings(max_examples=max(EXAMPLES // 2, 40), deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(case=edged())
+def test_edges_of_numbers_and_dates_never_raise(folder: Path, case: tuple[str, bytes]) -> None:
+    target, data = case
+    try:
+        _survives(folder, target, data)
+        (folder / target).write_bytes(data)
+        _reported(folder)
+    finally:
+        (folder / target).write_bytes(CLEAN[target].encode("utf-8"))
+
+
+def test_every_file_kind_has_numbers_or_dates_to_push_to_the_edges() -> None:
+    kinds = {target: [p.pattern for p, _ in _edges_of(target) if p.search(CLEAN[target])]
+             for target in TARGETS}
+    assert all(kinds.values()), [t for t, found in kinds.items() if not found]

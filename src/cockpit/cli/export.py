@@ -63,13 +63,12 @@ def run(args: argparse.Namespace) -> int:
     except InteropError as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_PROBLEM
-    from cockpit.folder.save import atomic_write
+    from cockpit.folder.save import SaveError, write_output
 
     try:
-        atomic_write(output.absolute(), data)
-    except OSError as error:
-        print(f"cockpit : impossible d'écrire « {output} » : {error.strerror or error}.",
-              file=sys.stderr)
+        write_output(root, output, data)
+    except SaveError as error:
+        print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_PROBLEM
     size = f"{len(data):,}".replace(",", "\u202f")
     print(f"  écrit    {output} ({FORMAT_NAMES[chosen]}, {size} octets)")

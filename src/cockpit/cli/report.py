@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from cockpit.cli.common import add_date, read_state
 
-EXIT_OK, EXIT_UNUSABLE = 0, 2
+EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,10 +49,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"cockpit : {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     if args.output:
-        if isinstance(output, bytes):
-            Path(args.output).write_bytes(output)
-        else:
-            Path(args.output).write_text(output, encoding="utf-8")
+        from cockpit.folder.save import SaveError, write_output
+
+        data = output if isinstance(output, bytes) else output.encode("utf-8")
+        try:
+            write_output(state.root, args.output, data)
+        except SaveError as error:
+            print(f"cockpit : {error}", file=sys.stderr)
+            return EXIT_PROBLEM
         print(f"Rapport écrit dans {args.output}", file=sys.stderr)
     elif isinstance(output, bytes):
         sys.stdout.buffer.write(output)

@@ -119,3 +119,36 @@ DUPLICATE_ID = define(
     '[[task]]\nid = "essais"\n...\n[[task]]\nid = "essais"    # renommez-la "essais-2"',
     "Donnez un identifiant unique à l'un des deux enregistrements.",
 )
+LINK_REFUSED = define(
+    "F017", ERROR, "Lien symbolique refusé",
+    "Un lien symbolique du dossier qui mène hors du projet (vers un fichier personnel, "
+    "/proc/self/environ, ...) n'est jamais suivi : un dossier partagé ne doit pas faire lire à "
+    "cockpit des fichiers qui ne sont pas les siens. Un lien brisé ou qui boucle est signalé de "
+    "même. Les liens qui restent dans le dossier sont lus normalement.",
+    "docs/notes.md -> /home/tuteur/.ssh/id_rsa",
+    "Remplacez le lien par une copie du fichier dans le dossier du projet, ou supprimez-le.",
+)
+NOT_A_FILE = define(
+    "F018", ERROR, "Pas un fichier ordinaire",
+    "À la place d'un fichier du projet se trouve un tube nommé (FIFO), un périphérique ou une "
+    "socket, ou bien un fichier à la place d'un dossier (meetings, docs, rex, decisions) : "
+    "cockpit ne le lit pas, et le registre correspondant est vide.",
+    "meetings est un fichier au lieu du dossier des comptes rendus",
+    "Remplacez-le par un fichier texte (ou par un dossier pour meetings/, docs/, rex/, "
+    "decisions/).",
+)
+TOO_LARGE = define(
+    "F019", ERROR, "Fichier trop gros",
+    "Un fichier de projet s'écrit à la main : au-delà de 32 Mo, il n'est pas lu, pour que "
+    "cockpit réponde en quelques secondes et en mémoire bornée.",
+    "costs.csv de 200 Mo exporté d'un ERP",
+    "Découpez le fichier, ou gardez hors du dossier du projet les exports volumineux.",
+)
+HAZARDOUS_MARKDOWN = define(
+    "F020", WARNING, "Document Markdown lu ligne à ligne",
+    "Une ligne de plus de 10 000 caractères, ou des citations et listes imbriquées sur plus de "
+    "1 000 niveaux, ne sont pas confiées à l'analyseur Markdown : le document n'est lu que "
+    "pour ses titres « # », hors blocs de code.",
+    "une ligne de 50 000 « > » collée par erreur",
+    "Coupez la ligne, ou retirez l'imbrication excessive.",
+)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
 from cockpit.diagnostics import codes
-from cockpit.folder.fields import Fields
+from cockpit.folder.fields import Fields, number_problem
 from cockpit.folder.markdown import (
     heading_kind,
     list_items,
+    markdown_hazard,
     parse_action_mention,
     parse_sections,
     split_front_matter,
@@ -60,6 +62,9 @@ def _front_matter_doc(r: Reading, relative: str) -> tuple[Fields, Any, Source] |
     front = split_front_matter(text, relative, r.diagnostics)
     if front is None:
         return None
+    if (hazard := markdown_hazard(front.body)) is not None:
+        r.diagnostics.append(codes.HAZARDOUS_MARKDOWN.at(
+            relative, front.body_line + hazard[0], hazard[1]))
     locator = front.locator
     f = Fields(front.data, relative, lambda k: locator.key_line("", 0, k) if k else 1,
                r.diagnostics, PurePosixPath(relative).name)
@@ -144,10 +149,13 @@ def option(f: Fields, source: Source) -> DecisionOption | None:
     scores: list[tuple[str, float]] = []
     raw = f.raw("scores") or {}
     if not isinstance(raw, dict) or not all(
-            isinstance(v, int | float) or is_decimal(v) for v in raw.values()):
+            (isinstance(v, int | float) and not isinstance(v, bool) or is_decimal(v))
+            and number_problem(Decimal(v) if isinstance(v, int) else v) is None
+            for v in raw.values()):
         f.diagnostics.append(codes.WRONG_TYPE.at(
             source.file, f.line("scores"),
-            f"{f.what} : « scores » doit être une table critère = note, ex. {{ cout = 3 }}"))
+            f"{f.what} : « scores » doit être une table critère = note finie, ex. "
+            "{ cout = 3 }"))
     else:
         scores = [(k, float(v)) for k, v in raw.items()]
     return DecisionOption(f.text("id", required=True), f.text("name", required=True),

@@ -28,6 +28,42 @@ _TYPE_NAMES = {
 }
 
 
+# Dates a project can mean: beyond them, date arithmetic (a deadline plus a delay, a
+# calendar of working days) would overflow Python's dates, which end at year 9999.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2199, 12, 31)
+# Numbers a project can mean (amounts, rates, measures, weights): beyond, sums and products
+# lose their meaning in floating point long before they overflow.
+LARGEST = 1e12
+
+
+def date_out_of_range(day: dt.date) -> str | None:
+    """Why a date cannot be used (too early or too late), or None."""
+    if FIRST_DATE <= day <= LAST_DATE:
+        return None
+    return (f"{day.isoformat()} est hors des dates acceptées ({FIRST_DATE.year} à "
+            f"{LAST_DATE.year})")
+
+
+def number_problem(value: float | Decimal) -> str | None:
+    """Why a number cannot be used (not a number, infinite, huge), or None."""
+    if isinstance(value, Decimal):
+        if value.is_nan():
+            return "n'est pas un nombre (nan)"
+        if value.is_infinite():
+            return "est infini"
+        if abs(value) > Decimal(LARGEST):
+            return f"est démesuré (au-delà de {LARGEST:,.0f})".replace(",", " ")
+        return None
+    if value != value:
+        return "n'est pas un nombre (nan)"
+    if value in (float("inf"), float("-inf")):
+        return "est infini"
+    if abs(value) > LARGEST:
+        return f"est démesuré (au-delà de {LARGEST:,.0f})".replace(",", " ")
+    return None
+
+
 def type_name(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
@@ -129,6 +165,8 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             self._wrong(key, value, "un nombre")
             return None
+        if not self._usable(key, value):
+            return None
         number = float(value)
         if (low is not None and number < low) or (high is not None and number > high):
             bounds = f"entre {low:g} et {high:g}" if low is not None and high is not None else (
@@ -146,11 +184,22 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
             self._wrong(key, value, "un montant (nombre sans unité ni espace, ex. 98000)")
             return None
+        if not self._usable(key, value):
+            return None
         amount = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
         if amount < 0:
             self._emit(codes.OUT_OF_RANGE, key, f"« {key} » est négatif ({amount})")
             return None
         return amount
+
+    def _usable(self, key: str, value: int | float | Decimal) -> bool:
+        # an integer of any size goes through Decimal: float() could overflow
+        problem = number_problem(Decimal(value) if isinstance(value, int) else value)
+        if problem is not None:
+            self._emit(codes.OUT_OF_RANGE, key, f"« {key} » {problem}",
+                       "Écrivez un nombre fini et réaliste, sans nan ni inf.")
+            return False
+        return True
 
     def boolean(self, key: str) -> bool:
         value = self._get(key)
@@ -170,6 +219,13 @@ class Fields:
         return self._as_date(key, value)
 
     def _as_date(self, key: str, value: object) -> dt.date | None:
+        day = self._read_date(key, value)
+        if day is not None and (problem := date_out_of_range(day)) is not None:
+            self._emit(codes.BAD_DATE, key, f"« {key} » : {problem}")
+            return None
+        return day
+
+    def _read_date(self, key: str, value: object) -> dt.date | None:
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -222,7 +278,7 @@ class Fields:
         return self.choice(key, values(vocabulary), default=default,
                            aliases=ALIASES.get(vocabulary))
 
-    def periods(self, key: str) -> tuple[Period, ...]:
+    def periods(self, key: str, longest: int | None = None) -> tuple[Period, ...]:
         value = self._get(key)
         if value is None:
             return ()
@@ -237,6 +293,12 @@ class Fields:
                 continue
             if end < start:
                 self._emit(codes.OUT_OF_RANGE, key, f"la période {start} → {end} finit avant de commencer")
+                continue
+            if longest is not None and (end - start).days + 1 > longest:
+                self._emit(codes.OUT_OF_RANGE, key,
+                           f"la période {start} → {end} dure {(end - start).days + 1} jours, "
+                           f"plus de {longest} : elle est ignorée",
+                           "Une fermeture dure au plus un an ; découpez-la, ou revoyez ses dates.")
                 continue
             periods.append(Period(start, end, str(item.get("label", ""))))
         return tuple(periods)

@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from cockpit.diagnostics import codes
 from cockpit.diagnostics.diagnostic import Diagnostic
-from cockpit.folder.fields import suggest
+from cockpit.folder.fields import date_out_of_range, number_problem, suggest
 
 
 class Journal:
@@ -81,15 +81,24 @@ class Journal:
                 self.file, line, f"la colonne « {column} » est vide"))
             return None
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             self.diagnostics.append(codes.BAD_DATE.at(
                 self.file, line, f"« {value} » n'est pas une date AAAA-MM-JJ qui existe"))
             return None
+        problem = date_out_of_range(day)
+        if problem is not None:
+            self.diagnostics.append(codes.BAD_DATE.at(self.file, line, f"« {column} » : {problem}"))
+            return None
+        return day
 
     def decimal(self, line: int, column: str, value: str) -> Decimal | None:
         try:
             amount = Decimal(value)
+            if amount.is_finite() and (problem := number_problem(amount)) is not None:
+                self.diagnostics.append(codes.OUT_OF_RANGE.at(
+                    self.file, line, f"« {column} » : « {value} » {problem}"))
+                return None
             if not amount.is_finite():
                 raise InvalidOperation
             return amount

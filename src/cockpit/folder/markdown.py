@@ -39,7 +39,8 @@ def split_front_matter(
     text: str, relative: str, diagnostics: list[Diagnostic]
 ) -> FrontMatter | None:
     """The front matter and the body, or None after a F004/F002 diagnostic."""
-    lines = text.split("\n")
+    # A file saved with Windows line endings reads like any other (line numbers unchanged).
+    lines = text.replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != FENCE:
         diagnostics.append(codes.FRONT_MATTER.at(
             relative, 1, "le document ne commence pas par un en-tête « +++ »"))
@@ -101,12 +102,60 @@ def _parser() -> MarkdownIt:
         "reference", "html_block"])
 
 
+# Guards of the Rust parser, which recurses once per nesting level of quotes and lists (50,000
+# `>` overflow its stack and kill the process): a document beyond them is read line by line.
+LONGEST_LINE = 10_000
+DEEPEST_PREFIX = 1_000
+_CONTAINER_PREFIX = re.compile(r"[ \t>*+\-0-9.)]*")
+
+
+def markdown_hazard(body: str) -> tuple[int, str] | None:
+    """(line of the body, French reason) when the body is not given to the Markdown parser:
+    a line longer than LONGEST_LINE, or nested deeper than DEEPEST_PREFIX markers."""
+    if len(body) <= DEEPEST_PREFIX and len(body) <= LONGEST_LINE:
+        return None
+    for number, line in enumerate(body.split("\n")):
+        if len(line) > LONGEST_LINE:
+            return number, (f"ligne de {len(line):,} caractères (au plus {LONGEST_LINE:,}) : le "
+                            "document n'est lu que pour ses titres « # »").replace(",", "\u202f")
+        if len(line) > DEEPEST_PREFIX and \
+                _CONTAINER_PREFIX.match(line).end() > DEEPEST_PREFIX:  # type: ignore[union-attr]
+            return number, ("citations ou listes imbriquées sur plus de "
+                            f"{DEEPEST_PREFIX} niveaux : le document n'est lu que pour ses "
+                            "titres « # »").replace(",", "\u202f")
+    return None
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+
+
+def _plain_headings(body: str) -> list[tuple[str, int, int]]:
+    """ATX headings outside code fences, line by line: the reading of a hazardous body."""
+    found: list[tuple[str, int, int]] = []
+    fence = ""
+    for number, line in enumerate(body.split("\n")):
+        stripped = line.lstrip(" ")
+        if stripped.startswith(("```", "~~~")) and len(line) - len(stripped) < 4:
+            marker = stripped[:3]
+            fence = "" if fence == marker else fence or marker
+            continue
+        if fence or len(line) > LONGEST_LINE:
+            continue
+        match = _ATX.match(line)
+        if match:
+            found.append(((match.group(2) or "").strip(), len(match.group(1)), number))
+    return found
+
+
 def parse_sections(body: str, first_line: int) -> tuple[Section, ...]:
     """The top-level headings (ATX or setext) with their body text; lines are file lines.
 
     markdown-it-pyrs (the Rust port of markdown-it) gives each block its byte span, so a
-    `#` inside a code fence or a quote is never taken for a heading.
+    `#` inside a code fence or a quote is never taken for a heading. A body it could not
+    parse safely (markdown_hazard) is read line by line for its `#` headings.
     """
+    if markdown_hazard(body) is not None:
+        return _sections(body, first_line, _plain_headings(body))
     encoded = body.encode("utf-8")
     headings: list[tuple[str, int, int]] = []
     for node in _parser().tree(body).children:

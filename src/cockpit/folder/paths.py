@@ -3,6 +3,8 @@ kept inside the folder, and resolved to a file and a heading."""
 
 from __future__ import annotations
 
+import os
+
 from cockpit.folder.markdown import same_anchor
 from cockpit.model import Project
 
@@ -39,7 +41,8 @@ def resolve(project: Project, reference: str) -> str | None:
     """Why a `file#anchor` reference does not resolve, or None when it does."""
     path, _, anchor = reference.partition("#")
     path = posix(path.replace("\\", "/"))
-    if path not in project.present and not (project.root / path).is_file():
+    # os.path.isfile: False, never an exception, for a file the system will not show
+    if path not in project.present and not os.path.isfile(project.root / path):
         return f"le fichier « {path} » n'existe pas"
     if anchor:
         sections = project.sections_of(path)

@@ -12,7 +12,7 @@ from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.fields import Fields, suggest
 from cockpit.folder.locator import TomlLocator
 from cockpit.folder.sources import FileSource
-from cockpit.folder.text import parse_toml, read_text
+from cockpit.folder.text import parse_toml, read_text, refusal
 from cockpit.model import (
     Phase,
     Source,
@@ -111,7 +111,12 @@ class Reading:
 
     def each(self, folder: str, suffix: str, read: Callable[[str], T | None]) -> tuple[T, ...]:
         """One record per file of a folder (meetings/, rex/, docs/, decisions/)."""
-        return tuple(r for path in self.source.list(folder, suffix) if (r := read(path)) is not None)
+        try:
+            paths = self.source.list(folder, suffix)
+        except OSError as error:    # a file where the folder should be, a link out of the project
+            self.diagnostics.append(refusal(folder, error))
+            return ()
+        return tuple(r for path in paths if (r := read(path)) is not None)
 
     def register(self, relative: str, array: str, label: str,
                  build: Callable[[Fields, Source], T | None]) -> tuple[T, ...]:

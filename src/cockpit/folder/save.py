@@ -32,8 +32,10 @@ import difflib
 import hashlib
 import io
 import os
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -45,6 +47,7 @@ from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Comment, Float, InlineTable, Item, Table, Trivia, Whitespace
 from tomlkit.toml_document import TOMLDocument
 
+from cockpit.folder.sources import french_os_error, list_folder, read_regular
 from cockpit.model.immutable import immutable
 
 BOM = b"\xef\xbb\xbf"
@@ -115,22 +118,19 @@ class ProjectFiles:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
         self._seen: dict[str, Fingerprint | None] = {}
+        remove_stale_temporaries(self.root)
 
     # -- reading (FileSource) ---------------------------------------------------
 
     def read_bytes(self, relative: str) -> bytes | None:
         """The file's bytes (None when absent), remembering their fingerprint."""
-        key, path = self.resolve(relative)
-        data, stat = _read(path)
+        key = safe_relative(relative)
+        data, stat = _read(self.root, key)
         self._seen[key] = None if data is None or stat is None else Fingerprint.of(data, stat)
         return data
 
     def list(self, folder: str, suffix: str) -> builtins.list[str]:
-        key, directory = self.resolve(folder)
-        if not directory.is_dir():
-            return []
-        return sorted(f"{key}/{p.name}" for p in directory.iterdir()
-                      if p.name.endswith(suffix) and not p.name.startswith("."))
+        return list_folder(self.root, safe_relative(folder), suffix)
 
     def read_text(self, relative: str) -> str | None:
         data = self.read_bytes(relative)
@@ -156,7 +156,10 @@ class ProjectFiles:
             if known is None:
                 changed.append(key)
             elif (stat.st_size, stat.st_mtime_ns) != (known.size, known.mtime_ns):
-                data, _ = _read(path)
+                try:
+                    data, _ = _read(self.root, key)
+                except OSError:
+                    data = None
                 if data is None or hashlib.sha256(data).hexdigest() != known.sha256:
                     changed.append(key)
         return sorted(changed)
@@ -284,7 +287,7 @@ class ProjectFiles:
         key, path = self.resolve(record.relative)
         if not record.changed:
             return record
-        current, stat = _read(path)
+        current, stat = _read_for_save(self.root, key)
         if current != record.written:
             raise ConflictError(
                 f"{key} a changé depuis cet enregistrement : l'annulation écraserait ces "
@@ -293,7 +296,7 @@ class ProjectFiles:
             path.unlink()
             self._seen[key] = None
         else:
-            self._write(path, key, record.previous, stat)
+            self._write(path, key, record.previous, current, stat)
         return UndoRecord(key, current, record.previous)
 
     # -- the one write path -----------------------------------------------------
@@ -301,14 +304,14 @@ class ProjectFiles:
     def _save(self, relative: str, change: Callable[[bytes | None], bytes],
               *, blind: bool = False) -> UndoRecord:
         key, path = self.resolve(relative)
-        current, stat = _read(path)
+        current, stat = _read_for_save(self.root, key)
         self._verify(key, current, blind=blind)
         new = change(current)
         if new == current:
             if current is not None and stat is not None:
                 self._seen[key] = Fingerprint.of(current, stat)
             return UndoRecord(key, current, current, changed=False)
-        self._write(path, key, new, stat)
+        self._write(path, key, new, current, stat)
         return UndoRecord(key, current, new)
 
     def _verify(self, key: str, current: bytes | None, *, blind: bool) -> None:
@@ -333,37 +336,51 @@ class ProjectFiles:
                 f"{key} a été modifié sur le disque depuis sa lecture (par un autre programme ou "
                 "à la main) : rechargez le projet avant d'enregistrer ; rien n'a été écrit.")
 
-    def _write(self, path: Path, key: str, data: bytes, stat: os.stat_result | None) -> None:
-        # Last look just before replacing: a write between the check and now is a conflict.
-        try:
-            now = path.stat()
-        except FileNotFoundError:
-            now = None
-        if (now is None) != (stat is None) or (
-                now is not None and stat is not None
-                and (now.st_mtime_ns, now.st_size) != (stat.st_mtime_ns, stat.st_size)):
-            raise ConflictError(f"{key} vient d'être modifié par un autre programme ; "
-                                "rien n'a été écrit.")
+    def _write(self, path: Path, key: str, data: bytes, current: bytes | None,
+               stat: os.stat_result | None) -> None:
+        # A link inside the folder (resolve() refused any other) is saved through: its target
+        # is replaced, the link stays.
+        target = Path(os.path.realpath(path))
+
+        def unchanged() -> None:
+            # The last look, once the new bytes are on disk and just before the rename: the
+            # window in which another program's write would be lost is this look and the rename.
+            now, _ = _read_for_save(self.root, key)
+            if now != current:
+                raise ConflictError(f"{key} vient d'être modifié par un autre programme ; "
+                                    "rien n'a été écrit.")
+
         mode = (stat.st_mode & 0o7777) if stat is not None else (0o666 & ~_UMASK)
-        atomic_write(path, data, mode)
-        self._seen[key] = Fingerprint.of(data, path.stat())
+        with _locked(target, key):
+            atomic_write(target, data, mode, before_replace=unchanged)
+        self._seen[key] = Fingerprint.of(data, target.stat())
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write to a temporary file of the same directory, fsync, then rename over `path`."""
+def atomic_write(path: Path, data: bytes, mode: int = 0o644,
+                 before_replace: Callable[[], None] | None = None) -> None:
+    """Write to a temporary file of the same directory, fsync, then rename over `path`
+    (`before_replace()` may still refuse, by raising, just before the rename). The temporary
+    file is removed on any failure; one left by a killed process is removed by the next
+    `ProjectFiles` of the folder (`remove_stale_temporaries`): the temporary file stays locked
+    until it is renamed, so an unlocked one belongs to no running save."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        _lock(handle)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+        os.fsync(handle)
+        os.fchmod(handle, mode)
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    finally:
+        os.close(handle)
     try:
         directory = os.open(path.parent, os.O_RDONLY)
     except OSError:
@@ -544,16 +561,94 @@ except OSError:  # pragma: no cover
     _UMASK = 0o022
 
 
-def _read(path: Path) -> tuple[bytes | None, os.stat_result | None]:
-    """Bytes and stat of one file, None for both when it does not exist."""
+def _read(root: Path, key: str) -> tuple[bytes | None, os.stat_result | None]:
+    """Bytes and stat of one file of the folder, None for both when it does not exist;
+    OSError (RefusedFile) for a link out of the folder, a pipe, a device, a huge file."""
     try:
-        with path.open("rb") as stream:
-            stat = os.fstat(stream.fileno())
-            return stream.read(), stat
-    except FileNotFoundError:
-        return None, None
+        read = read_regular(root, key)
     except NotADirectoryError:
         return None, None
+    return (None, None) if read is None else read
+
+
+def _read_for_save(root: Path, key: str) -> tuple[bytes | None, os.stat_result | None]:
+    try:
+        return _read(root, key)
+    except OSError as error:
+        raise SaveError(f"{key} : {french_os_error(error)} ; rien n'a été écrit.") from error
+
+
+TEMPORARY = ".tmp"
+_TEMPORARY_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+_SAVED_FOLDERS = ("", "meetings", "docs", "rex", "decisions", "baselines")
+
+
+def _lock(handle: int, blocking: bool = True) -> bool:
+    """An exclusive advisory lock on an open file; False when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (Windows: no cleaning of temporary files)
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_temporaries(root: Path) -> builtins.list[str]:
+    """Remove the temporary files that a killed save left (`.NAME.XXXXXXXX.tmp` that no
+    running save holds locked); their relative paths."""
+    removed = []
+    for folder in _SAVED_FOLDERS:
+        directory = root / folder
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if not _TEMPORARY_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                handle = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+                try:
+                    if _lock(handle, blocking=False):
+                        os.unlink(entry.path)
+                        removed.append(f"{folder}/{entry.name}".lstrip("/"))
+                finally:
+                    os.close(handle)
+    return removed
+
+
+@contextlib.contextmanager
+def _locked(path: Path, key: str) -> Iterator[None]:
+    """An exclusive advisory lock on the file being replaced, so that two cockpit processes
+    (the TUI and a command) never interleave their check and rename."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (Windows)
+        yield
+        return
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        yield      # a new file: nothing to lock yet
+        return
+    try:
+        for _attempt in range(50):
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                time.sleep(0.02)
+        else:
+            raise ConflictError(f"{key} est en cours d'enregistrement par un autre programme ; "
+                                "rien n'a été écrit.")
+        yield
+    finally:
+        os.close(handle)
 
 
 def _decode(data: bytes, relative: str) -> str:
@@ -647,3 +742,53 @@ def _csv_line(cells: Sequence[str], newline: str) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator=newline).writerow(cells)
     return buffer.getvalue()
+
+
+# -- outputs (-o FILE) ------------------------------------------------------------------
+
+# What the loader reads: an output never replaces one of these.
+_PROJECT_FILES = frozenset((
+    "cockpit.toml", "wbs.toml", "budget.toml", "costs.csv", "progress.csv", "risks.toml",
+    "actions.toml", "indicators.toml", "measures.csv", "communication.toml",
+    "requirements.toml", "evidence.toml"))
+_PROJECT_FOLDERS = ("meetings", "docs", "rex", "decisions", "baselines")
+
+
+def write_output(root: Path | None, output: Path | str, data: bytes) -> None:
+    """Write a report or an export to `output` atomically; SaveError (French) when the path
+    is a file of the project folder `root`, a symbolic link, a folder or a device, or when
+    the system refuses (missing folder, permissions, read-only or full disk)."""
+    path = Path(output)
+    shown = str(output)
+    if root is not None:
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(path)
+        if real.startswith(real_root.rstrip(os.sep) + os.sep):
+            relative = PurePosixPath(*Path(os.path.relpath(real, real_root)).parts)
+            if str(relative) in _PROJECT_FILES or relative.parts[0] in _PROJECT_FOLDERS:
+                raise SaveError(f"« {shown} » est un fichier du projet : cockpit ne l'écrase "
+                                "pas. Choisissez un autre nom de fichier.")
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise SaveError(f"impossible d'écrire « {shown} » : {french_os_error(error)}.") from error
+    if status is not None:
+        import stat as stat_module
+
+        if stat_module.S_ISLNK(status.st_mode):
+            raise SaveError(f"« {shown} » est un lien symbolique : cockpit ne le suit pas. "
+                            "Donnez le chemin d'un fichier ordinaire.")
+        if not stat_module.S_ISREG(status.st_mode):
+            raise SaveError(f"« {shown} » n'est pas un fichier ordinaire (dossier, "
+                            "périphérique...) : rien n'a été écrit.")
+    if not path.parent.is_dir():
+        raise SaveError(f"impossible d'écrire « {shown} » : le dossier « {path.parent} » "
+                        "n'existe pas.")
+    mode = (status.st_mode & 0o7777) if status is not None else (0o666 & ~_UMASK)
+    try:
+        atomic_write(path.absolute(), data, mode)
+    except OSError as error:
+        raise SaveError(f"impossible d'écrire « {shown} » : {french_os_error(error)} ; rien "
+                        "n'a été écrit.") from error

@@ -95,10 +95,11 @@ def read_settings(r: Reading) -> Settings | None:
 
 
 def project_info(f: Fields, source: Source) -> ProjectInfo | None:
+    start = f.date("start", required=True)
     info = ProjectInfo(
         id=f.text("id", required=True),
         title=f.text("title", required=True),
-        start=f.date("start", required=True) or dt.date.min,
+        start=start or dt.date.min,
         sponsor=f.text("sponsor"),
         company=f.text("company"),
         manager=f.text("manager"),
@@ -111,7 +112,12 @@ def project_info(f: Fields, source: Source) -> ProjectInfo | None:
         source=source,
     )
     f.finish()
-    return info if info.start != dt.date.min and info.id and info.title else None
+    if start is not None and info.status_date is not None and info.status_date < start:
+        f.diagnostics.append(codes.OUT_OF_RANGE.at(
+            SETTINGS_FILE, f.line("status_date"),
+            f"[project] : la date d'état {info.status_date} précède le début du projet "
+            f"({start})", "Une date d'état se situe pendant ou après le projet."))
+    return info if start is not None and info.id and info.title else None
 
 
 def calendar_spec(f: Fields, source: Source) -> CalendarSpec:
@@ -133,12 +139,17 @@ def calendar_spec(f: Fields, source: Source) -> CalendarSpec:
             'Valeurs : "FR" (métropole), "FR-57" (Alsace-Moselle), "none".'))
         holidays = "FR"
     hours = f.number("hours_per_day", low=0.5, high=24)
+    if not workdays and isinstance(f.table.get("workdays"), list | str):
+        f.diagnostics.append(codes.OUT_OF_RANGE.at(
+            SETTINGS_FILE, f.line("workdays"),
+            "[calendar] : aucun jour ouvré dans workdays ; lundi à vendredi sont utilisés",
+            'Par exemple workdays = ["mon", "tue", "wed", "thu", "fri"].'))
     spec = CalendarSpec(
         workdays=tuple(sorted(workdays)) if workdays or "workdays" not in f.table
         else (0, 1, 2, 3, 4),
         hours_per_day=hours if hours is not None else 7.0,
         holidays=holidays.upper() if holidays.lower() != "none" else "none",
-        closures=f.periods("closures"),
+        closures=f.periods("closures", longest=366),
         source=source,
     )
     if not workdays and "workdays" not in f.table:

@@ -11,7 +11,17 @@ import rtoml
 from cockpit.diagnostics import codes
 from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.locator import TomlLocator
-from cockpit.folder.sources import FileSource
+from cockpit.folder.sources import FileSource, RefusedFile, french_os_error
+
+
+def refusal(relative: str, error: OSError) -> Diagnostic:
+    """The diagnostic of a path that cannot or must not be read."""
+    if isinstance(error, RefusedFile):
+        rule = {"outside": codes.LINK_REFUSED, "dangling": codes.LINK_REFUSED,
+                "size": codes.TOO_LARGE, "directory": codes.UNREADABLE}.get(error.kind,
+                                                                           codes.NOT_A_FILE)
+        return rule.at(relative, 1, french_os_error(error))
+    return codes.UNREADABLE.at(relative, 1, f"impossible de lire le fichier ({french_os_error(error)})")
 
 
 def read_text(source: FileSource, relative: str, diagnostics: list[Diagnostic]) -> str | None:
@@ -19,8 +29,7 @@ def read_text(source: FileSource, relative: str, diagnostics: list[Diagnostic]) 
     try:
         data = source.read_bytes(relative)
     except OSError as error:
-        diagnostics.append(codes.UNREADABLE.at(
-            relative, 1, f"impossible de lire le fichier ({error.strerror or error})"))
+        diagnostics.append(refusal(relative, error))
         return None
     if data is None:
         return None
@@ -50,6 +59,13 @@ _FRENCH = (
     ("Expected '=' after a key", "il manque « = » après la clé"),
     ("Invalid statement", "ligne incompréhensible"),
     ("Invalid initial character for a key part", "nom de clé invalide"),
+    ("Expected newline or end of document", "fin de ligne attendue après la valeur"),
+    ("Expected ']' at the end of a table", "il manque « ] » à la fin de l'en-tête de table"),
+    ("Expected ']]' at the end of an array", "il manque « ]] » à la fin de l'en-tête [[…]]"),
+    ("Unescaped", "barre oblique inverse « \\ » non échappée dans un texte"),
+    ("Invalid hex value", "séquence d'échappement \\u invalide"),
+    ("Unclosed", "texte, liste ou table non fermé"),
+    ("Cannot mutate", "cette table est déjà définie plus haut"),
 )
 
 
@@ -62,14 +78,26 @@ def parse_toml(
     the stdlib; when it refuses a file, tomllib reads it again and its error, whose wording
     and positions the French messages below are written for, is the one reported.
     """
+    deep = _DEEP.search(text)
+    if deep is not None:
+        diagnostics.append(codes.TOML_SYNTAX.at(
+            relative, text.count("\n", 0, deep.start()) + 1 + line_offset,
+            f"listes ou tables imbriquées sur plus de {DEEPEST} niveaux : le fichier n'est pas lu"))
+        return None
     try:
         return rtoml.loads(text), TomlLocator(text, line_offset)
     except rtoml.TomlParsingError:
         pass
+    except RecursionError:
+        diagnostics.append(_too_deep(relative, line_offset))
+        return None
     import tomllib  # only for a file rtoml refuses: its errors have the positions we report
 
     try:
         data = tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        diagnostics.append(_too_deep(relative, line_offset))
+        return None
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         position = _POSITION.search(detail)
@@ -77,8 +105,21 @@ def parse_toml(
         if position and position.group(1):
             line, column = int(position.group(1)), int(position.group(2))
         english = _POSITION.sub("", detail)
-        french = next((fr for en, fr in _FRENCH if english.startswith(en)), english)
+        french = next((fr for en, fr in _FRENCH if english.startswith(en)),
+                      "syntaxe TOML invalide")
         rule = codes.BAD_DATE if english.startswith("Invalid date") else codes.TOML_SYNTAX
         diagnostics.append(rule.at(relative, line + line_offset, french, col=column))
         return None
     return data, TomlLocator(text, line_offset)
+
+
+# Nesting no project needs, and that would exhaust the parsers' recursion: that many opening
+# brackets or braces on one line, with no closing one or quote between them.
+DEEPEST = 64
+_DEEP = re.compile(r"(?:[\[{][^\[\]{}\"'\n]*){" + str(DEEPEST + 1) + ",}")
+
+
+def _too_deep(relative: str, line_offset: int) -> Diagnostic:
+    return codes.TOML_SYNTAX.at(
+        relative, 1 + line_offset, "listes ou tables imbriquées trop profondément : le fichier "
+        "n'est pas lu")

@@ -66,12 +66,25 @@ def task(f: Fields, source: Source, known: frozenset[str]) -> Task | None:
         except NotationError as error:
             f.diagnostics.append(codes.BAD_DEPENDENCY.at(
                 source.file, f.line("after"), f"{f.what} : {error}"))
+    actual_start, actual_finish = f.date("actual_start"), f.date("actual_finish")
+    if actual_start and actual_finish and actual_finish < actual_start:
+        f.diagnostics.append(codes.OUT_OF_RANGE.at(
+            source.file, f.line("actual_finish"),
+            f"{f.what} : fin réelle ({actual_finish}) avant le début réel ({actual_start})"))
+        actual_finish = None
+    milestone = f.boolean("milestone")
+    if milestone and duration is not None and duration.amount != 0:
+        f.diagnostics.append(codes.BAD_DURATION.at(
+            source.file, f.line("duration"),
+            f"{f.what} : un jalon n'a pas de durée (« {duration_text} ») ; elle est ignorée",
+            "Retirez duration, ou milestone = true si c'est une tâche."))
+        duration = None
     task = Task(
         id=task_id, name=f.text("name", required=True), parent=f.text("parent"),
-        milestone=f.boolean("milestone"), duration=duration, resources=tuple(resources),
+        milestone=milestone, duration=duration, resources=tuple(resources),
         after=tuple(after),
         deliverable=f.text("deliverable"), indicator=f.text("indicator"),
         start_no_earlier_than=f.date("start_no_earlier_than"),
-        actual_start=f.date("actual_start"), actual_finish=f.date("actual_finish"),
+        actual_start=actual_start, actual_finish=actual_finish,
         deadline=f.date("deadline"), source=source)
     return task if task.id else None

@@ -24,6 +24,12 @@ class DurationUnit(Enum):
     HOUR = "h"
 
 
+# A duration or a lag beyond this many working days (about forty years) is a typing error;
+# far beyond, dates would overflow. Hours count as a day each in the worst case below
+# (hours_per_day is at least 0.5), i.e. at most 240,000 h.
+MAX_DAYS = 10_000
+_DAYS_PER = {DurationUnit.DAY: 1.0, DurationUnit.WEEK: 5.0, DurationUnit.HOUR: 1 / 24}
+
 _UNITS = {
     "j": DurationUnit.DAY,
     "d": DurationUnit.DAY,
@@ -73,7 +79,12 @@ def parse_duration(text: str) -> Duration:
         )
     sign, number, unit = match.groups()
     amount = float(number.replace(",", "."))
-    return Duration(-amount if sign == "-" else amount, _UNITS[unit.lower()])
+    unit_name = _UNITS[unit.lower()]
+    if amount * _DAYS_PER[unit_name] > MAX_DAYS:
+        raise NotationError(
+            f"durée « {text} » démesurée : au plus {MAX_DAYS:,} jours ouvrés (une quarantaine "
+            "d'années)".replace(",", "\u202f"))
+    return Duration(-amount if sign == "-" else amount, unit_name)
 
 
 class DependencyType(Enum):
@@ -185,4 +196,8 @@ def parse_assignment(text: str) -> Assignment:
         share /= 100
     if share <= 0:
         raise NotationError(f"affectation « {text} » : la part doit être positive")
+    if share > 1:
+        raise NotationError(
+            f"affectation « {text} » : une part de plus de 100 % d'une journée n'est pas "
+            "possible ; pour plusieurs personnes, affectez chacune")
     return Assignment(resource, share)

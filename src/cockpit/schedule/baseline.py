@@ -29,7 +29,7 @@ from cockpit.model.immutable import immutable
 from cockpit.schedule.cpm import Schedule
 
 BASELINE_DIR = "baselines"
-NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 # The files the schedule is computed from, as the plan at a revision needs them.
 PLAN_FILES = ("cockpit.toml", "wbs.toml")
 
@@ -89,17 +89,31 @@ def save_baseline(root: Path, name: str, schedule: Schedule, saved: dt.date) -> 
     if not NAME.match(name):
         raise BaselineError(f"nom de référence « {name} » invalide : lettres, chiffres, "
                             "« . », « _ » et « - » seulement")
+    from cockpit.folder.save import SaveError, write_output
+
     path = baseline_path(root, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(render_baseline(name, schedule, saved), encoding="utf-8")
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_output(None, path, render_baseline(name, schedule, saved).encode("utf-8"))
+    except (OSError, SaveError) as error:
+        raise BaselineError(str(error)) from error
     return path
 
 
 def load_baseline(root: Path, name: str) -> Baseline:
+    from cockpit.folder.sources import french_os_error, read_regular
+
+    if not NAME.match(name):
+        raise BaselineError(f"nom de référence « {name} » invalide : lettres, chiffres, "
+                            "« . », « _ » et « - » seulement (une référence est un fichier "
+                            f"de {BASELINE_DIR}/ du dossier du projet)")
     path = baseline_path(root, name)
-    if not path.is_file():
+    try:
+        read = read_regular(root, f"{BASELINE_DIR}/{name}.toml")
+    except OSError as error:
+        raise BaselineError(f"référence « {name} » ({BASELINE_DIR}/{name}.toml) illisible : "
+                            f"{french_os_error(error)}") from error
+    if read is None:
         known = sorted(p.stem for p in (root / BASELINE_DIR).glob("*.toml"))
         listing = ", ".join(known) if known else "aucune"
         raise BaselineError(f"pas de référence « {name} » ({path}) ; références "
@@ -107,9 +121,10 @@ def load_baseline(root: Path, name: str) -> Baseline:
     import tomllib  # here, not at the top: `cockpit check` imports this module, rarely this
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise BaselineError(f"{path} illisible : {error}") from error
+        data = tomllib.loads(read[0].decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        raise BaselineError(f"référence « {name} » ({BASELINE_DIR}/{name}.toml) illisible : "
+                            "ce n'est pas un fichier TOML en UTF-8") from error
     tasks: dict[str, tuple[dt.date, dt.date]] = {}
     for row in data.get("task", []):
         if (isinstance(row, dict) and isinstance(row.get("id"), str)
