@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import importlib
 import keyword
 import os
 import re
+import signal
 import sys
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from cockpit.collector import collector_paused
@@ -38,6 +41,27 @@ class FrenchParser(argparse.ArgumentParser):
         self._positionals.title = "arguments"
         self._optionals.title = "options"
         self.add_argument("-h", "--help", action="help", help="affiche cette aide")
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Options stand before or after the folder (`report status --format html DIR`): a
+        # command's own parser reads its arguments intermixed. (The intermixed reading calls
+        # this method again, which then does the plain reading.)
+        if not self._intermixing and not any(
+                isinstance(a, argparse._SubParsersAction) for a in self._actions):
+            self._intermixing = True
+            usage = self.usage
+            if usage is None:   # argparse would cut "usage: " (7 characters) off the French one
+                self.usage = self.format_usage()[len("usage : "):]
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._intermixing = False
+                self.usage = usage
+        return super().parse_known_args(args, namespace)
+
+    _intermixing = False
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -134,7 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A command runs once: the cyclic collector would only scan, again and again, the
         # objects of the loaded folder, which hold no cycles and are freed when it ends (5 %
         # of `cockpit check` on a 5,000-task folder). The TUI, which runs for hours, keeps it.
-        with collector_paused():
+        # What the command prints passes through Neutralising: text from the folder never
+        # sends a control sequence to the terminal.
+        with collector_paused(), _neutralised_output(), _terminated_cleanly():
             return int(args.run(args))
     except KeyboardInterrupt:
         return 130
@@ -151,6 +177,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Relancez avec --debug pour voir la trace et signalez-la.\n"
         )
         return EXIT_USAGE
+
+
+@contextlib.contextmanager
+def _neutralised_output() -> Iterator[None]:
+    from cockpit.cli.neutral import Neutralising
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = Neutralising(sys.stdout), Neutralising(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def _terminated_cleanly() -> Iterator[None]:
+    """SIGTERM (a `kill`, a CI timeout) ends the command as an exception would: an atomic
+    save in progress removes its temporary file on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _open_tui(args: list[str], today: dt.date) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cockpit.model.immutable import immutable
+from cockpit.printable import formula_safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -200,12 +201,13 @@ def schedule_csv(schedule: Schedule, baseline: Baseline | None = None) -> str:
             row += [v.reference_start or "", v.reference_finish or "",
                     "" if v.start_variance is None else v.start_variance,
                     "" if v.finish_variance is None else v.finish_variance]
-        writer.writerow(row)
+        writer.writerow(map(formula_safe, row))
     return out.getvalue()
 
 
 def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     from cockpit import french
@@ -221,11 +223,11 @@ def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) 
         table.add_column(header, justify="right", no_wrap=True)
     table.add_column("Critique", justify="center", no_wrap=True)
     if baseline is not None:
-        table.add_column(f"Écart début / {baseline.name}", justify="right")
+        table.add_column(f"Écart début / {escape(baseline.name)}", justify="right")
         table.add_column("Écart fin", justify="right")
     by_task = _variance_map(schedule, baseline)
     for t in wbs_order(schedule.tasks):
-        name = "  " * t.level + ("◆ " if t.milestone else "") + t.name
+        name = "  " * t.level + ("◆ " if t.milestone else "") + escape(t.name)
         style = "bold" if t.summary else ""
         if t.critical and not t.summary:
             style += " red"
@@ -246,11 +248,11 @@ def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) 
     if baseline is not None and baseline.finish is not None:
         from cockpit.schedule.baseline import finish_variance
 
-        finish += (f" ; référence « {baseline.name} » : {french.date(baseline.finish)} "
+        finish += (f" ; référence « {escape(baseline.name)} » : {french.date(baseline.finish)} "
                    f"({_variance(finish_variance(schedule, baseline))})")
     console.print(finish + ".")
     if schedule.critical_path:
-        console.print("Chemin critique : " + " → ".join(schedule.critical_path))
+        console.print("Chemin critique : " + " → ".join(schedule.critical_path), markup=False)
 
 
 def _variance(value: int | None) -> str:
@@ -396,13 +398,14 @@ def load_csv(load: Load) -> str:
     writer.writerow(("resource", "year", "week", "monday", "load", "capacity", "over_days"))
     for r in load.resources:
         for w in r.weeks:
-            writer.writerow((r.resource, w.year, w.week, w.monday, round(w.load, 6),
+            writer.writerow((formula_safe(r.resource), w.year, w.week, w.monday, round(w.load, 6),
                              round(w.capacity, 6), w.over_days))
     return out.getvalue()
 
 
 def show_load(load: Load, console: Console) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     from cockpit import french
@@ -417,7 +420,7 @@ def show_load(load: Load, console: Console) -> None:
     table.add_column("Semaine")
     table.add_column("Lundi", justify="right")
     for r in load.resources:
-        table.add_column(r.name or r.resource, justify="right")
+        table.add_column(escape(r.name or r.resource), justify="right")
     weeks = sorted({(w.year, w.week, w.monday) for r in load.resources for w in r.weeks})
     by_resource = [{(w.year, w.week): w for w in r.weeks} for r in load.resources]
     for year, week, monday in weeks:

@@ -93,15 +93,16 @@ def show(board: Any) -> None:
     for r in top_risks(board.risks):
         colour = {"critical": "red", "high": "dark_orange", "moderate": "yellow"}.get(
             r.level.value if r.level else "", "green")
-        risks.add_row(r.id, f"[{colour}]{r.criticality}/{r.scale}[/]", r.trend.arrow,
-                      r.risk.title[:40])
+        risks.add_row(escape(r.id), f"[{colour}]{r.criticality}/{r.scale}[/]", r.trend.arrow,
+                      escape(r.risk.title[:40]))
 
     late_actions = overdue(board.actions)
     actions = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
     for column in ("Action", "Qui", "Retard", "Quoi"):
         actions.add_column(column)
     for a in late_actions[:5]:
-        actions.add_row(a.id, a.action.who or "—", f"{a.days_late} j", a.action.what[:40])
+        actions.add_row(escape(a.id), escape(a.action.who or "—"), f"{a.days_late} j",
+                        escape(a.action.what[:40]))
 
     indicators = Table(box=box.SIMPLE, show_edge=False, pad_edge=False)
     for column in ("Ind.", "Dernière", "Cible", "Tend.", "État"):
@@ -111,11 +112,11 @@ def show(board: Any) -> None:
                  if k.off_track else "en cours" if k.on_target is not None else "—")
         if k.late:
             state += " [yellow]mesure en retard[/]"
-        indicators.add_row(k.id, french.number(k.latest.value, 2) if k.latest else "—",
+        indicators.add_row(escape(k.id), french.number(k.latest.value, 2) if k.latest else "—",
                            french.number(k.indicator.target, 2), k.trend.arrow, state)
 
     console = pipe_console()
-    console.print(f"[bold]{info.title}[/] ({info.id}) — situation au "
+    console.print(f"[bold]{escape(info.title)}[/] ({escape(info.id)}) — situation au "
                   f"{french.long_date(board.status_date)}")
     console.print(Columns([Panel(figures, title="Valeur acquise"),
                            Panel(dates, title="Planning")]))
@@ -129,5 +130,5 @@ def show(board: Any) -> None:
         console.print(Panel(indicators, title="Indicateurs"))
     pending = [v for v in board.variances if not v.analysed_by]
     if pending:
-        console.print(Panel("\n".join(f"• {v.message}" for v in pending[:5]),
+        console.print(Panel("\n".join(f"• {escape(v.message)}" for v in pending[:5]),
                             title=f"Écarts à analyser ({len(pending)})", border_style="red"))

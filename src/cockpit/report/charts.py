@@ -25,6 +25,9 @@ from cockpit.report.document import Chart  # noqa: E402
 matplotlib.rcParams.update({
     "svg.fonttype": "none", "svg.hashsalt": "cockpit", "font.size": 8,
     "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
+    # Labels come from the folder: « $x^$ » in a task name is text, never mathtext (which
+    # would fail on it, or draw what the name did not say).
+    "text.parse_math": False,
 })
 COLOURS = {"pv": "#4e79a7", "ev": "#59a14f", "ac": "#e15759", "critical": "#e15759",
            "task": "#4e79a7", "summary": "#333333", "done": "#59a14f", "marker": "#f28e2b"}

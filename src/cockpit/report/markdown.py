@@ -1,18 +1,26 @@
-"""A `Report` as Markdown (GitHub flavoured tables)."""
+"""A `Report` as Markdown (GitHub flavoured tables).
+
+Texts come from the folder: HTML in them is escaped (a Markdown viewer would render it),
+control characters are shown, never written."""
 
 from __future__ import annotations
 
+from cockpit.printable import printable
 from cockpit.report.document import Bullets, Chart, Heading, Paragraph, Report, Table
 
 
+def _text(text: str) -> str:
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return _text(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def table(block: Table) -> list[str]:
     out = []
     if block.caption:
-        out += [f"*{block.caption}*", ""]
+        out += [f"*{_text(block.caption)}*", ""]
     out.append("| " + " | ".join(_cell(c) for c in block.columns) + " |")
     out.append("|" + "|".join("---:" if i in block.numeric else "---"
                               for i in range(len(block.columns))) + "|")
@@ -21,16 +29,16 @@ def table(block: Table) -> list[str]:
 
 
 def render(report: Report) -> str:
-    out = [f"# {report.title}", ""]
+    out = [f"# {_text(report.title)}", ""]
     if report.subtitle:
-        out += [report.subtitle, ""]
+        out += [_text(report.subtitle), ""]
     for block in report.blocks:
         if isinstance(block, Heading):
-            out += ["#" * block.level + " " + block.text, ""]
+            out += ["#" * block.level + " " + _text(block.text), ""]
         elif isinstance(block, Paragraph):
-            out += [("> " if block.tone == "warning" else "") + block.text, ""]
+            out += [("> " if block.tone == "warning" else "") + _text(block.text), ""]
         elif isinstance(block, Bullets):
-            out += [f"- {item}" for item in block.items] + [""]
+            out += [f"- {_text(item)}" for item in block.items] + [""]
         elif isinstance(block, Table):
             out += table(block) + [""]
         elif isinstance(block, Chart):

@@ -1,0 +1,176 @@
+"""Issue 13, the writes: saves through links inside the folder, no temporary file left by a
+killed save, a concurrent writer never silently lost, outputs (-o) that never replace a
+project file nor follow a link, baselines that stay in the folder."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli import main
+from cockpit.folder import load_project
+from cockpit.folder.save import (
+    ConflictError,
+    ProjectFiles,
+    SaveError,
+    remove_stale_temporaries,
+    write_output,
+)
+from cockpit.schedule.baseline import BaselineError, load_baseline
+from helpers_folder import TODAY, hashes, make_project
+
+
+def _loaded(root: Path) -> ProjectFiles:
+    files = ProjectFiles(root)
+    assert load_project(root, files).project is not None
+    return files
+
+
+def test_a_link_inside_the_folder_is_saved_through(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "actions.toml").rename(tmp_path / "shared" / "actions.toml")
+    (tmp_path / "actions.toml").symlink_to("shared/actions.toml")
+    files = _loaded(tmp_path)
+    files.set_field("actions.toml", array="action", record_id="A1", key="status", value="fait")
+    assert (tmp_path / "actions.toml").is_symlink()
+    assert 'status = "fait"' in (tmp_path / "shared" / "actions.toml").read_text(encoding="utf-8")
+
+
+def test_a_temporary_file_of_a_killed_save_is_removed_at_the_next_start(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    left = tmp_path / ".actions.toml.abcd1234.tmp"
+    left.write_text("à moitié", encoding="utf-8")
+    busy = tmp_path / "meetings" / ".x.md.wxyz9876.tmp"
+    busy.write_text("en cours", encoding="utf-8")
+    handle = os.open(busy, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)      # a save in progress in another process holds it
+    try:
+        ProjectFiles(tmp_path)
+        assert not left.exists()
+        assert busy.exists()
+    finally:
+        os.close(handle)
+    assert remove_stale_temporaries(tmp_path) == ["meetings/.x.md.wxyz9876.tmp"]
+
+
+def test_a_save_killed_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.argv = ["cockpit"]
+        from cockpit.cli import _terminated_cleanly
+        from cockpit.folder import save
+        def slow(handle):
+            os.kill(os.getpid(), signal.SIGTERM)   # killed in the middle of the write
+            return True
+        save._lock = slow
+        with _terminated_cleanly():
+            save.atomic_write(save.Path({str(tmp_path / "wbs.toml")!r}), b"x")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_a_change_made_by_another_program_during_the_save_is_not_lost(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    files = _loaded(tmp_path)
+    journal = tmp_path / "costs.csv"
+
+    def append_meanwhile() -> None:
+        with journal.open("a", encoding="utf-8") as stream:
+            stream.write("2026-02-11,cdc,prestation,10,F,\n")
+
+    from cockpit.folder import save
+
+    original = save.atomic_write
+
+    def racing(path: Path, data: bytes, mode: int = 0o644,
+               before_replace: Callable[[], None] | None = None) -> None:
+        def late() -> None:  # the other program appends once the new bytes are on disk
+            append_meanwhile()
+            assert before_replace is not None
+            before_replace()
+        original(path, data, mode, late)
+
+    save.atomic_write = racing  # type: ignore[assignment]
+    try:
+        with pytest.raises(ConflictError):
+            files.append_csv_row("costs.csv", {"date": "2026-02-12", "amount": "5"})
+    finally:
+        save.atomic_write = original  # type: ignore[assignment]
+    assert "2026-02-11,cdc,prestation,10,F," in journal.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("target", ["wbs.toml", "cockpit.toml", "meetings/rapport.md",
+                                    "baselines/v1.toml"])
+def test_an_output_never_replaces_a_project_file(tmp_path: Path, target: str) -> None:
+    make_project(tmp_path)
+    before = hashes(tmp_path)
+    with pytest.raises(SaveError, match="fichier du projet"):
+        write_output(tmp_path, tmp_path / target, b"rapport")
+    assert hashes(tmp_path) == before
+
+
+def test_an_output_beside_the_files_of_the_project_is_written(tmp_path: Path) -> None:
+    make_project(tmp_path)
+    write_output(tmp_path, tmp_path / "rapport.md", b"un")
+    write_output(tmp_path, tmp_path / "rapport.md", b"deux")
+    assert (tmp_path / "rapport.md").read_bytes() == b"deux"
+
+
+def test_an_output_never_follows_a_link(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("à garder", encoding="utf-8")
+    (tmp_path / "rapport.md").symlink_to(secret)
+    with pytest.raises(SaveError, match="lien symbolique"):
+        write_output(None, tmp_path / "rapport.md", b"x")
+    assert secret.read_text(encoding="utf-8") == "à garder"
+
+
+@pytest.mark.parametrize(("target", "said"), [
+    ("absent/rapport.md", "n'existe pas"),
+    ("/dev/full", "pas un fichier ordinaire"),
+    (".", "pas un fichier ordinaire"),
+])
+def test_an_output_that_cannot_be_written_says_why_in_french(tmp_path: Path, target: str,
+                                                             said: str) -> None:
+    with pytest.raises(SaveError, match=said):
+        write_output(None, tmp_path / target if not target.startswith("/") else Path(target), b"x")
+
+
+def test_a_full_disk_is_said_in_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(handle: int, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(SaveError, match="disque plein"):
+        write_output(None, tmp_path / "rapport.md", b"x")
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["../../secret", "/etc/passwd", "..", ".cache", "a/b"])
+def test_a_baseline_name_cannot_leave_the_folder(tmp_path: Path, name: str) -> None:
+    make_project(tmp_path)
+    with pytest.raises(BaselineError, match="invalide"):
+        load_baseline(tmp_path, name)
+
+
+def test_options_stand_before_or_after_the_folder(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path)
+    for argv in (["report", "status", "--format", "html", str(tmp_path)],
+                 ["report", "--format", "html", "status", str(tmp_path)],
+                 ["schedule", "--format", "json", str(tmp_path)],
+                 ["check", "--no-gaps", str(tmp_path), "--format", "json"]):
+        assert main([*argv, "--today", TODAY.isoformat()]) in (0, 1), argv
+    assert "erreur de commande" not in capsys.readouterr().err
