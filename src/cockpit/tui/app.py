@@ -20,7 +20,9 @@ from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
 
+from cockpit.printable import printable
 from cockpit.tui.messages import EditDone, EditRefused, FilesChanged, SnapshotLoaded
+from cockpit.tui.safe import shown
 from cockpit.tui.views import BY_MODE, VIEWS
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ class CockpitApp(App[None]):
     def watch_snapshot(self, snapshot: Snapshot | None) -> None:
         """The views watch `snapshot` themselves (screens/base.py)."""
         if snapshot is not None and snapshot.project is not None:
-            self.sub_title = snapshot.project.settings.project.title
+            self.sub_title = printable(snapshot.project.settings.project.title)
 
     # -- watching ----------------------------------------------------------------
 
@@ -133,7 +135,7 @@ class CockpitApp(App[None]):
     @on(FilesChanged)
     def _files_changed(self, message: FilesChanged) -> None:
         names = ", ".join(message.files[:3]) + ("…" if len(message.files) > 3 else "")
-        self.notify(f"Modifié hors du cockpit : {names}. Dossier rechargé.",
+        self.notify(f"Modifié hors du cockpit : {shown(names)}. Dossier rechargé.",
                     title="Fichiers modifiés")
         self.reload()
 
@@ -173,12 +175,13 @@ class CockpitApp(App[None]):
     def _edit_done(self, message: EditDone) -> None:
         if message.undo is not None:
             self.undo_stack.append((message.label, message.undo))
-        self.notify(f"{message.label} : enregistré.", title="Enregistré", timeout=3)
+        self.notify(f"{shown(message.label)} : enregistré.", title="Enregistré", timeout=3)
         self.reload()
 
     @on(EditRefused)
     def _edit_refused(self, message: EditRefused) -> None:
-        self.notify(message.reason, title=f"{message.label} : refusé", severity="error", timeout=8)
+        self.notify(shown(message.reason), title=f"{printable(message.label)} : refusé",
+                    severity="error", timeout=8)
         self.reload()
 
     def action_undo(self) -> None:

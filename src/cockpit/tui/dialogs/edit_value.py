@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from cockpit.tui.safe import shown
+
 
 class EditValueDialog(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Annuler", id="dialog.cancel",
@@ -23,7 +25,7 @@ class EditValueDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="edit-value"):
-            yield Label(f"[b]{self.title_text}[/b]")
+            yield Label(f"[b]{shown(self.title_text)}[/b]")
             yield Input(self.value, placeholder=self.placeholder, id="value")
             yield Static(self.hint + "\nEntrée : enregistrer — Échap : annuler", classes="hint")
 

@@ -8,6 +8,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Markdown, Static
 
+from cockpit.printable import printable
+from cockpit.tui.safe import shown
+
 
 class EvidenceDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", "Fermer", id="dialog.close",
@@ -23,16 +26,16 @@ class EvidenceDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="evidence"):
-            yield Label(f"[b]{self.title_text}[/b]  (Échap pour fermer)")
+            yield Label(f"[b]{shown(self.title_text)}[/b]  (Échap pour fermer)")
             if self.text is None:
                 yield Static("Ce fichier n'existe pas (ou plus) dans le dossier.", classes="error")
             elif self.markdown and not self.line:
-                yield Markdown(self.text)
+                yield Markdown(printable(self.text))
             else:
                 lines = self.text.splitlines()
                 first = max(1, (self.line or 1) - 5)
-                shown = []
+                lines_shown = []
                 for n in range(first, min(len(lines), first + 40) + 1):
                     mark = ">" if n == self.line else " "
-                    shown.append(f"{mark}{n:>5} │ " + lines[n - 1].replace("[", r"\["))
-                yield Static("\n".join(shown))
+                    lines_shown.append(f"{mark}{n:>5} │ " + shown(lines[n - 1]))
+                yield Static("\n".join(lines_shown))

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from cockpit.tui.dialogs.meeting import parse_day
+from cockpit.tui.safe import shown
 
 NewMeasure = tuple[dt.date, float, str]
 
@@ -28,8 +29,8 @@ class MeasureDialog(ModalScreen[NewMeasure | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="measure-dialog"):
-            yield Label(f"[b]Nouvelle mesure[/b] — {self.title_text}")
-            yield Label(f"Valeur{f' ({self.unit})' if self.unit else ''}")
+            yield Label(f"[b]Nouvelle mesure[/b] — {shown(self.title_text)}")
+            yield Label(f"Valeur{f' ({shown(self.unit)})' if self.unit else ''}")
             yield Input("", id="value", placeholder="165")
             yield Label("Date (JJ/MM/AAAA)")
             yield Input(self.day.strftime("%d/%m/%Y"), id="date")

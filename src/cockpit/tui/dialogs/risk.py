@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from cockpit.tui.safe import shown
+
 if TYPE_CHECKING:
     from cockpit.model import Risk
 
@@ -28,7 +30,7 @@ class RiskDialog(ModalScreen[dict[str, object] | None]):
     def compose(self) -> ComposeResult:
         r = self.risk
         with Vertical(classes="dialog form", id="risk-dialog"):
-            yield Label(f"[b]Risque {r.id}[/b] — {r.title}")
+            yield Label(f"[b]Risque {shown(r.id)}[/b] — {shown(r.title)}")
             with Horizontal(classes="buttons"):
                 with Vertical():
                     yield Label("Probabilité (1 à 5)")

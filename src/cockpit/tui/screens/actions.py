@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -78,14 +79,14 @@ class ActionsScreen(ViewScreen):
         row = table.cursor_row
         table.clear()
         table.add_rows((
-            f"[red]{v.id}[/]" if v.overdue else v.id, v.action.what, v.action.who,
-            fr.date(v.action.due) if v.action.due else "", v.action.status,
-            f"[red]+{v.days_late} j[/]" if v.overdue else "",
-            f"{ORIGIN_FRENCH.get(self.kinds.get(v.id, ''), '')} {v.action.origin}".strip())
+            f"[red]{shown(v.id)}[/]" if v.overdue else shown(v.id), shown(v.action.what),
+            shown(v.action.who), fr.date(v.action.due) if v.action.due else "",
+            shown(v.action.status), f"[red]+{v.days_late} j[/]" if v.overdue else "",
+            shown(f"{ORIGIN_FRENCH.get(self.kinds.get(v.id, ''), '')} {v.action.origin}".strip()))
             for v in self.shown)
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
-        parts = [f"responsable : {self.owner or 'tous'}",
+        parts = [f"responsable : {shown(self.owner or 'tous')}",
                  f"origine : {ORIGIN_FRENCH.get(self.origin, 'toutes') if self.origin else 'toutes'}",
                  "en retard seulement" if self.late_only else "toutes échéances",
                  "soldées visibles" if self.show_closed else "soldées masquées"]
@@ -121,6 +122,7 @@ class ActionsScreen(ViewScreen):
             return
         view = self.shown[index]
         if not view.open:
-            self.notify(f"L'action {view.id} est déjà {view.action.status}.", severity="warning")
+            self.notify(f"L'action {shown(view.id)} est déjà {shown(view.action.status)}.",
+                        severity="warning")
             return
         self.cockpit.edit(f"Action {view.id}", mark_action_done(view.id, snapshot.status_date))

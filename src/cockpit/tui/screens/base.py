@@ -8,6 +8,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from cockpit.printable import printable
+from cockpit.tui.safe import shown
+
 if TYPE_CHECKING:
     from cockpit.tui.protocol import Cockpit
     from cockpit.tui.state import Snapshot
@@ -64,11 +67,11 @@ class ViewScreen(Screen[None]):
         project = snapshot.project
         if project is not None:
             info = project.settings.project
-            self.sub_title = f"{info.title} — date d'état {snapshot.status_date:%d/%m/%Y}"
+            self.sub_title = f"{printable(info.title)} — date d'état {snapshot.status_date:%d/%m/%Y}"
         notice = self.query_one("#notice", Static)
         if snapshot.error or (project is None and self.VIEW != "diagnostics"):
-            notice.update(snapshot.error or "Le dossier ne peut pas être lu : voir les "
-                          "diagnostics (touche d).")
+            notice.update(shown(snapshot.error) if snapshot.error else
+                          "Le dossier ne peut pas être lu : voir les diagnostics (touche d).")
             notice.display = True
         else:
             notice.display = False

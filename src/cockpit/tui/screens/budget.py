@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -45,13 +46,13 @@ class BudgetScreen(ViewScreen):
             self.query_one("#budget-summary", Static).update("Valeur acquise indisponible.")
             return
         e = evm.project
-        self.query_one("#budget-summary", Static).update(
+        self.query_one("#budget-summary", Static).update(shown(
             f"Au {fr.date(evm.status_date)} : BAC {fr.money(e.bac, cur, 0)}, enveloppe "
             f"{fr.money(project.budget.envelope, cur, 0)} dont provision "
             f"{fr.money(project.budget.contingency, cur, 0)} — VP {fr.money(e.pv, cur, 0)}, VA "
             f"{fr.money(e.ev, cur, 0)}, CR {fr.money(e.ac, cur, 0)} — SPI {fr.ratio(e.spi)}, "
             f"CPI {fr.ratio(e.cpi)}, EAC {fr.money(e.eac, cur, 0)} ({e.eac_method.french}), "
-            f"VAC {fr.money(e.vac, cur, 0)}" + (
+            f"VAC {fr.money(e.vac, cur, 0)}") + (
                 f"\n[yellow]{escape(unrecorded_labour_sentence(evm.unrecorded_labour))}[/]"
                 if evm.unrecorded_labour else ""))
         curve = snapshot.curve
@@ -65,14 +66,14 @@ class BudgetScreen(ViewScreen):
         from cockpit.schedule.cpm import wbs_order
 
         ordered = wbs_order(schedule.tasks)
-        rows = [("", "[b]Projet[/b]", *self._cells(e, None, cur))]
+        rows = [("", "[b]Projet[/b]", *map(shown, self._cells(e, None, cur)))]
         for task in ordered:
             value = evm.tasks.get(task.id)
             if value is None or (value.bac == 0 and value.ac == 0):
                 continue
-            name = f"{'  ' * task.level}{task.name}"
+            name = shown(f"{'  ' * task.level}{task.name}")
             rows.append((task.wbs, f"[b]{name}[/b]" if task.summary else name,
-                         *self._cells(value, evm.percent.get(task.id), cur)))
+                         *map(shown, self._cells(value, evm.percent.get(task.id), cur))))
         table.add_rows(rows)
 
     @staticmethod

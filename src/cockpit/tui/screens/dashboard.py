@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -38,12 +39,12 @@ class DashboardScreen(ViewScreen):
         errors, warnings = snapshot.count("error"), snapshot.count("warning")
         self.query_one("#dash-diagnostics", Static).update(
             f"{errors} erreur(s), {warnings} avertissement(s)  — touche d"
-            + ("".join(f"\n[dim]En attente : {w}[/]" for w in snapshot.waiting)))
+            + ("".join(f"\n[dim]En attente : {shown(w)}[/]" for w in snapshot.waiting)))
         if project is None:
             return
         info = project.settings.project
         self.query_one("#dash-title", Static).update(
-            f"[b]{info.title}[/b]  ({info.id}) — phase {info.phase.value}, "
+            f"[b]{shown(info.title)}[/b]  ({shown(info.id)}) — phase {info.phase.value}, "
             f"date d'état {fr.date(snapshot.status_date)}")
         schedule = snapshot.schedule
         lines: list[str] = []
@@ -56,7 +57,7 @@ class DashboardScreen(ViewScreen):
             milestones = [t for t in schedule.tasks if t.milestone]
             for task in milestones[:6]:
                 mark = "✔" if task.finished else ("[red]◆[/]" if task.critical else "◆")
-                lines.append(f" {mark} {fr.date(task.finish)}  {task.name}")
+                lines.append(f" {mark} {fr.date(task.finish)}  {shown(task.name)}")
         self.query_one("#dash-schedule", Static).update("\n".join(lines) or "Aucune tâche.")
         evm = snapshot.evm
         if evm is not None:
@@ -78,12 +79,12 @@ class DashboardScreen(ViewScreen):
 
         risks = steering_risks.top_risks(steering_risks.views(project, snapshot.status_date))
         self.query_one("#dash-risks", Static).update("\n".join(
-            f"{r.id:>4} [b]{r.criticality:>3}[/b] {r.level.french if r.level else ''} "
-            f"{r.trend.arrow} {r.risk.title}" for r in risks) or "Aucun risque actif.")
+            f"{shown(r.id):>4} [b]{r.criticality:>3}[/b] {r.level.french if r.level else ''} "
+            f"{r.trend.arrow} {shown(r.risk.title)}" for r in risks) or "Aucun risque actif.")
         overdue = steering_actions.overdue(
             steering_actions.views(project, snapshot.status_date))
         self.query_one("#dash-actions", Static).update("\n".join(
-            f"[red]{a.id:>4}[/] +{a.days_late} j @{a.action.who or '?'} {a.action.what}"
+            f"[red]{shown(a.id):>4}[/] +{a.days_late} j @{shown(a.action.who or '?')} {shown(a.action.what)}"
             for a in overdue[:6]) or "Aucune action en retard.")
         gaps = snapshot.gaps
         if gaps is None:
@@ -92,7 +93,7 @@ class DashboardScreen(ViewScreen):
         else:
             from cockpit.referentials.gaps import Status
 
-            text = f"{gaps.referential_title}\n" + "  ".join(
+            text = f"{shown(gaps.referential_title)}\n" + "  ".join(
                 f"{s.french} {gaps.count(s)}" for s in Status)
         self.query_one("#dash-gaps", Static).update(text)
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -44,12 +45,12 @@ class DiagnosticsScreen(ViewScreen):
         table.clear()
         table.add_rows(
             (("[red]erreur[/]" if d.severity.value == "error" else "[yellow]avert.[/]"),
-             d.code, f"{d.file}:{d.line}", d.message) for d in self.items)
+             d.code, shown(f"{d.file}:{d.line}"), shown(d.message)) for d in self.items)
         errors, warnings = snapshot.count("error"), snapshot.count("warning")
         self.query_one("#diag-summary", Static).update(
             f"{errors} erreur(s), {warnings} avertissement(s)."
             + (" Le dossier est propre." if not self.items else "")
-            + "".join(f"\nEn attente du cœur : {w}" for w in snapshot.waiting))
+            + "".join(f"\nEn attente du cœur : {shown(w)}" for w in snapshot.waiting))
         self._detail(0)
 
     @on(DataTable.RowHighlighted, "#diag-table")
@@ -62,16 +63,13 @@ class DiagnosticsScreen(ViewScreen):
             detail.update("")
             return
         d = self.items[index]
-        text = f"[b]{d.file}:{d.line}[/b] {d.code} {d.severity.french} : {d.message}"
+        text = f"[b]{shown(d.file)}:{d.line}[/b] {d.code} {d.severity.french} : {shown(d.message)}"
         lines = self.texts.get(d.file, "").splitlines()
         if 0 < d.line <= len(lines):
             for n in range(max(1, d.line - 1), min(len(lines), d.line + 1) + 1):
                 mark = ">" if n == d.line else " "
-                text += f"\n{mark}{n:>5} │ {_escape(lines[n - 1])}"
+                text += f"\n{mark}{n:>5} │ {shown(lines[n - 1])}"
         if d.hint:
-            text += f"\n[b]À faire :[/b] {d.hint}"
+            text += f"\n[b]À faire :[/b] {shown(d.hint)}"
         detail.update(text)
 
-
-def _escape(text: str) -> str:
-    return text.replace("[", r"\[")

@@ -10,6 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from cockpit.printable import printable
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.screens.meetings import body_of
 
@@ -43,7 +45,8 @@ class DocumentsScreen(ViewScreen):
         options = self.query_one(OptionList)
         highlighted = options.highlighted or 0
         options.clear_options()
-        options.add_options(Option(f"{d.title}\n  [dim]{d.kind} — {fr.date(d.date)} — {d.path}[/]",
+        options.add_options(Option(f"{shown(d.title)}\n  [dim]{shown(d.kind)} — {fr.date(d.date)} — "
+                                   f"{shown(d.path)}[/]",
                                    id=d.path) for d in self.documents)
         if self.documents:
             options.highlighted = min(highlighted, len(self.documents) - 1)
@@ -61,4 +64,4 @@ class DocumentsScreen(ViewScreen):
             return
         d = self.documents[index]
         self.query_one("#document", Markdown).update(
-            f"*{d.path}*\n\n" + body_of(self.texts.get(d.path, d.body)))
+            printable(f"*{d.path}*\n\n" + body_of(self.texts.get(d.path, d.body))))

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static, Tree
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -48,23 +49,24 @@ class GapsScreen(ViewScreen):
                    if project and project.settings.project.referential
                    else "aucun référentiel choisi ([project] referential dans cockpit.toml)."))
             return
-        summary.update(f"[b]{gaps.referential_title}[/b] — " + ", ".join(
+        summary.update(f"[b]{shown(gaps.referential_title)}[/b] — " + ", ".join(
             f"{gaps.count(s)} {s.french}" for s in Status)
             + (" — prêt pour le jury" if gaps.ready else ""))
         for capacity in gaps.capacities:
             style = STATUS_STYLE[capacity.status.value]
             later = " (phase pas encore atteinte)" if capacity.phase_not_reached else ""
             node = tree.root.add(
-                f"[{style}]{capacity.status.french:>11}[/] {capacity.id} {capacity.title}{later}",
+                f"[{style}]{capacity.status.french:>11}[/] {shown(capacity.id)} "
+                f"{shown(capacity.title)}{later}",
                 data=capacity, expand=capacity.status is not Status.COVERED)
             for criterion in capacity.criteria:
                 cstyle = STATUS_STYLE[criterion.status.value]
-                child = node.add(f"[{cstyle}]{criterion.status.french}[/] {criterion.id} "
-                                 f"{criterion.text}", data=criterion)
+                child = node.add(f"[{cstyle}]{criterion.status.french}[/] {shown(criterion.id)} "
+                                 f"{shown(criterion.text)}", data=criterion)
                 for evidence in criterion.evidence:
-                    child.add_leaf(f"📄 {evidence}", data=evidence)
+                    child.add_leaf(f"📄 {shown(evidence)}", data=evidence)
                 for missing in criterion.missing:
-                    child.add_leaf(f"[red]manque :[/] {missing}", data=None)
+                    child.add_leaf(f"[red]manque :[/] {shown(missing)}", data=None)
         tree.focus()
 
     @on(Tree.NodeHighlighted, "#gaps-tree")
@@ -72,22 +74,20 @@ class GapsScreen(ViewScreen):
         from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence
 
         data = event.node.data
-        from rich.markup import escape
-
         detail = self.query_one("#gaps-detail", Static)
         if isinstance(data, CriterionResult):
-            text = f"[b]{data.id}[/b] {data.text} — {data.status.french}"
+            text = f"[b]{shown(data.id)}[/b] {shown(data.text)} — {data.status.french}"
             if data.judgement:
                 text += " (à l'appréciation du jury : justifiez-le dans evidence.toml)"
-            text += "".join(f"\n  preuve : {escape(e.proof)}" for e in data.evidence)
-            text += "".join(f"\n  [red]manque :[/] {m}" for m in data.missing)
+            text += "".join(f"\n  preuve : {shown(e.proof)}" for e in data.evidence)
+            text += "".join(f"\n  [red]manque :[/] {shown(m)}" for m in data.missing)
             detail.update(text)
         elif isinstance(data, CapacityResult):
-            detail.update(f"[b]{data.id}[/b] {data.title} — {data.status.french} : "
+            detail.update(f"[b]{shown(data.id)}[/b] {shown(data.title)} — {data.status.french} : "
                           f"{sum(1 for c in data.criteria if c.status.value == 'covered')}/"
                           f"{len(data.criteria)} critères couverts")
         elif isinstance(data, Evidence):
-            detail.update(f"{escape(data.proof)} — Entrée pour l'ouvrir")
+            detail.update(f"{shown(data.proof)} — Entrée pour l'ouvrir")
 
     @on(Tree.NodeSelected, "#gaps-tree")
     def _selected(self, event: Tree.NodeSelected[object]) -> None:
@@ -109,8 +109,7 @@ class GapsScreen(ViewScreen):
         snapshot = self.cockpit.snapshot
         text = snapshot.texts.get(evidence.file) if snapshot else None
         if text is None and snapshot is not None:
-            path = snapshot.root / evidence.file
-            text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+            text = _read_inside(snapshot.root, evidence.file)
         line = evidence.line
         if evidence.anchor and text is not None and snapshot and snapshot.project:
             line = _anchor_line(snapshot, evidence.file, evidence.anchor) or line
@@ -125,3 +124,17 @@ def _anchor_line(snapshot: Snapshot, file: str, anchor: str) -> int | None:
         if doc.path == file:
             return next((s.line for s in doc.sections if s.slug == anchor), None)
     return None
+
+
+def _read_inside(root: object, file: str) -> str | None:
+    """An evidence file's text: only a regular file of the folder, never through a link out
+    of it (the same reading as the loader's)."""
+    from pathlib import Path
+
+    from cockpit.folder.sources import read_regular
+
+    try:
+        read = read_regular(Path(str(root)), file)
+    except OSError:
+        return None
+    return None if read is None else read[0].decode("utf-8", "replace")

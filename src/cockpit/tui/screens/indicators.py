@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.printable import printable
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ class IndicatorsScreen(ViewScreen):
     @staticmethod
     def _label(v: IndicatorView) -> str:
         mark = "[green]●[/]" if v.on_target else "[red]●[/]" if v.off_track else "●"
-        return f"{mark} {v.id} {v.indicator.name} {v.trend.arrow}"
+        return f"{mark} {shown(v.id)} {shown(v.indicator.name)} {v.trend.arrow}"
 
     @on(OptionList.OptionHighlighted, "#indicator-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -71,12 +73,13 @@ class IndicatorsScreen(ViewScreen):
             return
         v = self.views[index]
         k = v.indicator
-        self.query_one(TrendChart).replot(k.name, k.unit, [m.date for m in v.measures],
+        self.query_one(TrendChart).replot(printable(k.name), printable(k.unit), [m.date for m in v.measures],
                                           [m.value for m in v.measures], k.target, k.baseline)
-        unit = f" {k.unit}" if k.unit else ""
+        unit = f" {shown(k.unit)}" if k.unit else ""
         latest = f"{_num(v.latest.value)}{unit} le {fr.date(v.latest.date)}" \
             if v.latest else "aucune mesure"
-        text = (f"[b]{k.id} — {k.name}[/b] ({k.frequency or 'fréquence ?'}, {k.owner or '?'})\n"
+        text = (f"[b]{shown(k.id)} — {shown(k.name)}[/b] ({shown(k.frequency or 'fréquence ?')}, "
+                f"{shown(k.owner or '?')})\n"
                 f"Situation initiale {_num(k.baseline)}{unit}, cible "
                 f"{_num(k.target)}{unit} — dernière mesure : {latest} — tendance "
                 f"{v.trend.french}")

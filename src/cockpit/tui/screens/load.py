@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class LoadScreen(ViewScreen):
         rows = []
         for resource in load.resources:
             by_week = {(w.year, w.week): w for w in resource.weeks}
-            cells: list[str] = [resource.name, fr.share(resource.availability)]
+            cells: list[str] = [shown(resource.name), fr.share(resource.availability)]
             for year, week, _ in weeks:
                 w = by_week.get((year, week))
                 if w is None or (w.load == 0 and w.capacity == 0):
@@ -57,6 +58,6 @@ class LoadScreen(ViewScreen):
         table.add_rows(rows)
         overs = load.over_allocations
         self.query_one("#load-over", Static).update("\n".join(
-            f"[red]{o.resource}[/] du {fr.date(o.first)} au {fr.date(o.last)} "
+            f"[red]{shown(o.resource)}[/] du {fr.date(o.first)} au {fr.date(o.last)} "
             f"({fr.days(o.days)}) : {fr.share(o.peak)} demandés pour {fr.share(o.capacity)} "
             f"disponibles — {', '.join(o.tasks)}" for o in overs) or "Aucune surcharge.")

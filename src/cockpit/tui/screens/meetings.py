@@ -11,6 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from cockpit.printable import printable
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 
 if TYPE_CHECKING:
@@ -61,8 +63,9 @@ class MeetingsScreen(ViewScreen):
                                 if m.path == self.select_path), highlighted)
             self.select_path = ""
         options.clear_options()
-        options.add_options(Option(f"{fr.date(m.date)}  {m.title}\n"
-                                   f"  [dim]{KIND_FRENCH.get(m.kind, m.kind)} — {m.path}[/]",
+        options.add_options(Option(f"{fr.date(m.date)}  {shown(m.title)}\n"
+                                   f"  [dim]{shown(KIND_FRENCH.get(m.kind, m.kind))} — "
+                                   f"{shown(m.path)}[/]",
                                    id=m.path) for m in self.meetings)
         if self.meetings:
             options.highlighted = min(highlighted, len(self.meetings) - 1)
@@ -88,7 +91,7 @@ class MeetingsScreen(ViewScreen):
         if m.facilitator:
             head += f"  \nAnimateur : {m.facilitator}"
         self.query_one("#minutes", Markdown).update(
-            head + "\n\n" + body_of(self.texts.get(m.path, "")))
+            printable(head + "\n\n" + body_of(self.texts.get(m.path, ""))))
 
     def action_new(self) -> None:
         from cockpit.model.documents import MEETING_KINDS

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
+from cockpit.tui.safe import cells, shown
 from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.heat_map import HeatMap
 
@@ -54,7 +55,7 @@ class RisksScreen(ViewScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        table.add_rows((
+        table.add_rows(cells(
             v.id, v.risk.title, v.risk.category, v.risk.probability or "", v.risk.impact or "",
             v.criticality if v.criticality is not None else "", v.level.french if v.level else "",
             v.trend.arrow, v.risk.status, v.risk.owner, v.risk.strategy) for v in self.views)
@@ -75,11 +76,11 @@ class RisksScreen(ViewScreen):
             self.query_one("#risk-detail", Static).update("Aucun risque.")
             return
         r = view.risk
-        text = f"[b]{r.id} — {r.title}[/b]\n"
-        text += f"Cause : {r.cause or '—'}\nConséquence : {r.consequence or '—'}\n"
-        text += f"Réponse ({r.strategy or '—'}) : {r.response or '—'}"
+        text = f"[b]{shown(r.id)} — {shown(r.title)}[/b]\n"
+        text += shown(f"Cause : {r.cause or '—'}\nConséquence : {r.consequence or '—'}\n"
+                      f"Réponse ({r.strategy or '—'}) : {r.response or '—'}")
         if r.actions:
-            text += f"\nActions : {', '.join(r.actions)}"
+            text += f"\nActions : {shown(', '.join(r.actions))}"
         if view.missing:
             text += "\n[yellow]À compléter : " + ", ".join(
                 MISSING_FRENCH.get(m, m) for m in view.missing) + "[/]"

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from cockpit.model.immutable import immutable
+from cockpit.printable import printable
 from cockpit.tui.widgets.row_view import RowView
 
 HEADER = 2
@@ -231,7 +232,7 @@ class GanttChart(RowView, can_focus=True):
         base_bg = "#2c3e50" if selected else None
         label_style = Style(bold=row.summary, color=CRITICAL if row.critical and not row.summary
                             else None, reverse=selected, bgcolor=base_bg)
-        label = self._label(f"{row.wbs} {'  ' * row.level}{row.name}", label_style)
+        label = self._label(f"{row.wbs} {'  ' * row.level}{printable(row.name)}", label_style)
         color = DONE if row.finished else SUMMARY if row.summary else \
             CRITICAL if row.critical else NORMAL
         start, stop = self.col(row.start) - x, max(self.col(row.finish + dt.timedelta(1)) - x,

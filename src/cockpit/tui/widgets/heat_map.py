@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from cockpit.printable import printable
+
 CELL = 7
 # Colour of a cell by its P × I score, the thresholds of the steering core's levels.
 COLOURS = ((4, "#3f7f4f"), (9, "#b59a3b"), (14, "#c96b2c"), (25, "#b03a3a"))
@@ -29,7 +31,7 @@ class HeatMap(Static):
                 ids = cells[p - 1][i - 1] if cells else ()
                 label = ",".join(ids) if len(ids) <= 1 else f"{len(ids)} risq."
                 mark = selected in ids and selected != ""
-                text.append(f"{label[:CELL]:^{CELL}}",
+                text.append(f"{printable(label[:CELL]):^{CELL}}",
                             style=f"{'bold reverse ' if mark else 'bold '}white on {colour(p * i)}")
             text.append("\n")
         text.append("  " + "".join(f"{i:^{CELL}}" for i in range(1, 6)))

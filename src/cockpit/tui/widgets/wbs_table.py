@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from cockpit.model.immutable import immutable
+from cockpit.printable import printable
 from cockpit.tui.widgets.row_view import RowView
 
 HEADER = 1
@@ -186,6 +187,6 @@ class WbsTable(RowView, can_focus=True):
         segments = [Segment(" ", base)]
         for c, text in enumerate(cells):
             cell_style = base + Style(reverse=True) if c == selected else base
-            segments.append(Segment(set_cell_size(text, self.widths[c]), cell_style))
+            segments.append(Segment(set_cell_size(printable(text), self.widths[c]), cell_style))
             segments.append(Segment(" " * GAP, base))
         return Strip(segments, self.total_width)
