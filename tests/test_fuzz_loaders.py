@@ -174,12 +174,14 @@ def edged(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 def _reported(root: Path) -> None:
-    from cockpit.report.build import ReportError, build, render
+    from cockpit.check.state import ProjectState, Unreadable
+    from cockpit.report.build import ReportError, build, dress, render
 
     try:
+        state = ProjectState.read(root, TODAY)
         for kind in ("status", "copil"):
-            render(build(kind, root, TODAY), "md")
-    except ReportError:
+            render(dress(build(kind, state), state), "md")
+    except (ReportError, Unreadable):
         pass
 
 
