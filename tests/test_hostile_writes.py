@@ -174,3 +174,15 @@ def test_options_stand_before_or_after_the_folder(tmp_path: Path,
                  ["check", "--no-gaps", str(tmp_path), "--format", "json"]):
         assert main([*argv, "--today", TODAY.isoformat()]) in (0, 1), argv
     assert "erreur de commande" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1899-12-31", "2200-01-01"])
+def test_a_date_of_the_command_line_outside_1900_2199_is_a_usage_error(
+        tmp_path: Path, day: str, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project(tmp_path)
+    for argv in (["status", str(tmp_path), "--today", day],
+                 ["report", "status", str(tmp_path), "--date", day]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        assert "hors des dates acceptées (1900 à 2199)" in capsys.readouterr().err

@@ -130,11 +130,12 @@ def _take_today(args_list: list[str]) -> tuple[list[str], dt.date | None]:
             rest.append(item)
     if text is None:
         return rest, None
+    from cockpit.cli.common import parse_date
+
     try:
-        return rest, dt.date.fromisoformat(text)
-    except ValueError:
-        build_parser().error(f"argument --today : date « {text} » illisible "
-                             "(AAAA-MM-JJ, par exemple 2026-10-16)")
+        return rest, parse_date(text)
+    except argparse.ArgumentTypeError as error:
+        build_parser().error(f"argument --today : {error} ; par exemple 2026-10-16")
         raise  # error() exits; this line is never reached
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
+
+from cockpit.cli.common import parse_date
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                               "(remplace une référence du même nom).")
     save.add_argument("name", metavar="NOM", help="nom de la référence (lettres, chiffres, . _ -)")
     save.add_argument("dir", nargs="?", default=".", help="dossier du projet (défaut : .)")
-    save.add_argument("--date", type=dt.date.fromisoformat, metavar="AAAA-MM-JJ",
+    save.add_argument("--date", type=parse_date, metavar="AAAA-MM-JJ",
                       help="date d'enregistrement notée dans le fichier (défaut : aujourd'hui)")
     listing = actions.add_parser("list", help="liste les références enregistrées")
     listing.add_argument("dir", nargs="?", default=".", help="dossier du projet (défaut : .)")

@@ -13,10 +13,16 @@ if TYPE_CHECKING:
 
 def parse_date(text: str) -> dt.date:
     """An AAAA-MM-JJ argument, or a French usage error."""
+    from cockpit.folder.fields import date_out_of_range
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"date « {text} » illisible (AAAA-MM-JJ)") from None
+    problem = date_out_of_range(day)
+    if problem is not None:   # the calendar and the finance would overflow Python's dates
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def add_date(parser: argparse.ArgumentParser) -> None:
