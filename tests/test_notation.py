@@ -87,3 +87,9 @@ def test_assignments_give_a_share_of_a_full_day(text: str, expected: Assignment)
 def test_an_unreadable_assignment_is_refused(text: str) -> None:
     with pytest.raises(NotationError):
         parse_assignment(text)
+
+
+def test_an_id_with_a_hyphen_and_digits_before_a_type() -> None:
+    # Found by the property above: the lag's unit swallowed the type (« -0 FS »).
+    assert parse_dependency("0-0 FS") == parse_dependency("0-0 FS", {"0-0"})
+    assert parse_dependency("lot-2 DD") == Dependency("lot-2", DependencyType.SS)
