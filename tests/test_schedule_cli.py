@@ -313,3 +313,25 @@ def test_a_successor_of_a_summary_starts_once_its_last_child_has_finished(tmp_pa
              if d.code == "S005"]
     assert found == ["« c » a commencé le 13/01/2026 mais « lot », dont elle dépend (FD), "
                      "n'a fini que le 14/01/2026"]
+
+
+def test_an_unknown_predecessor_or_parent_gets_a_did_you_mean(tmp_path: Path) -> None:
+    from cockpit.check.run import run_check
+
+    (tmp_path / "cockpit.toml").write_text(
+        '[project]\nid = "P"\ntitle = "P"\nstart = 2026-01-05\n', encoding="utf-8")
+    (tmp_path / "wbs.toml").write_text(
+        '[[task]]\nid = "film"\nname = "Film"\nduration = "2j"\n\n'
+        '[[task]]\nid = "lot"\nname = "Lot"\n\n'
+        '[[task]]\nid = "b"\nparent = "lott"\nname = "B"\nduration = "1j"\nafter = ["flim"]\n',
+        encoding="utf-8")
+    found = {d.code: d.message for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics}
+    assert "vouliez-vous dire « film » ?" in found["S008"]
+    assert "« lot »" in found["R001"]  # the unknown parent, said by the reference rule
+    from cockpit.folder import load_project
+    from cockpit.schedule import compute_schedule
+
+    project = load_project(tmp_path).project
+    assert project is not None
+    problems = [p.message for p in compute_schedule(project).problems]
+    assert any("vouliez-vous dire « lot » ?" in m for m in problems)  # cockpit schedule

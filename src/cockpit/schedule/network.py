@@ -24,6 +24,7 @@ import heapq
 from collections import deque
 from collections.abc import Callable, Sequence
 
+from cockpit.folder.fields import suggest
 from cockpit.model import DependencyType, DurationUnit, Project, Task
 from cockpit.model.immutable import immutable
 from cockpit.schedule.calendar import WorkCalendar
@@ -143,7 +144,8 @@ class Network:
                 if j is None:
                     self.problems.append(Problem(
                         task.id, f"« {task.id} » dépend de « {dep.task} », qui n'existe pas : "
-                        "cette dépendance est ignorée", UNKNOWN_PREDECESSOR, "after"))
+                        f"cette dépendance est ignorée{suggest(dep.task, index)}",
+                        UNKNOWN_PREDECESSOR, "after"))
                     continue
                 amount = dep.lag.amount
                 if dep.lag.unit is DurationUnit.DAY and amount == int(amount):
@@ -192,7 +194,9 @@ class Network:
             if p is None:
                 self.problems.append(Problem(task.id, f"la tâche parente « {task.parent} » de "
                                              f"« {task.id} » n'existe pas : la tâche est placée "
-                                             "au premier niveau", UNKNOWN_PARENT, "parent"))
+                                             "au premier niveau"
+                                             f"{suggest(task.parent, self.index)}",
+                                             UNKNOWN_PARENT, "parent"))
             elif p == i:
                 self.problems.append(Problem(task.id, f"« {task.id} » est sa propre tâche "
                                              "parente", PARENT_CYCLE, "parent"))
