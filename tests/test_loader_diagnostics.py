@@ -189,3 +189,19 @@ def test_clean_folder_model(tmp_path: Path) -> None:
     assert cdc.source.file == "wbs.toml" and cdc.source.line == line_of(WBS, 'id = "cdc"') - 1
     assert project.meetings[0].actions[0].action == "A1"
     assert project.costs[0].comment == "Visite, relevés"
+
+
+@pytest.mark.parametrize(("line", "expected", "col"), [
+    ("start = 05/10/2026", "date écrite à la française « 05/10/2026 » : TOML l'écrit 2026-10-05", 9),
+    ("start = 2026-01-05 lundi", "texte inattendu après la valeur", 20),
+    ("[project", "en-tête de table non fermé", 9),
+])
+def test_toml_syntax_errors_are_french_at_the_right_column(tmp_path: Path, line: str,
+                                                         expected: str, col: int) -> None:
+    text = COCKPIT.replace("start = 2026-01-05", line) if line.startswith("start") \
+        else COCKPIT.replace("[project]", line)
+    assert text != COCKPIT
+    make_project(tmp_path, {"cockpit.toml": text})
+    (diagnostic,) = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+    assert expected in diagnostic.message and "Expected" not in diagnostic.message
+    assert diagnostic.col == col and diagnostic.line == text.splitlines().index(line) + 1

@@ -59,14 +59,21 @@ _FRENCH = (
     ("Expected '=' after a key", "il manque « = » après la clé"),
     ("Invalid statement", "ligne incompréhensible"),
     ("Invalid initial character for a key part", "nom de clé invalide"),
-    ("Expected newline or end of document", "fin de ligne attendue après la valeur"),
-    ("Expected ']' at the end of a table", "il manque « ] » à la fin de l'en-tête de table"),
-    ("Expected ']]' at the end of an array", "il manque « ]] » à la fin de l'en-tête [[…]]"),
-    ("Unescaped", "barre oblique inverse « \\ » non échappée dans un texte"),
-    ("Invalid hex value", "séquence d'échappement \\u invalide"),
+    ("Expected newline or end of document after a statement",
+     "texte inattendu après la valeur : un texte s'écrit entre guillemets, une seule valeur "
+     "par ligne"),
+    ("Expected ']' at the end of a table declaration",
+     "en-tête de table non fermé : il manque un « ] »"),
+    ("Expected ']]' at the end of an array declaration",
+     "en-tête [[…]] non fermé : il manque « ]] »"),
+    ("Found invalid character", "caractère interdit dans un texte"),
+    ("Unescaped", "barre oblique inverse « \\ » seule dans un texte : doublez-la (« \\\\ »)"),
+    ("Invalid hex value", "séquence d'échappement « \\u… » invalide"),
+    ("Cannot mutate immutable namespace", "cette table est déjà définie en ligne plus haut"),
     ("Unclosed", "texte, liste ou table non fermé"),
-    ("Cannot mutate", "cette table est déjà définie plus haut"),
 )
+# A date written the French way (16/10/2026) where TOML wants 2026-10-16.
+_FRENCH_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 
 
 def parse_toml(
@@ -108,6 +115,13 @@ def parse_toml(
         french = next((fr for en, fr in _FRENCH if english.startswith(en)),
                       "syntaxe TOML invalide")
         rule = codes.BAD_DATE if english.startswith("Invalid date") else codes.TOML_SYNTAX
+        lines = text.splitlines()
+        written = lines[line - 1] if 0 < line <= len(lines) else ""
+        if (date := _FRENCH_DATE.search(written.split("#")[0])) is not None:
+            day, month, year = date.groups()
+            rule, column = codes.BAD_DATE, date.start() + 1
+            french = (f"date écrite à la française « {date.group(0)} » : TOML l'écrit "
+                      f"{year}-{int(month):02d}-{int(day):02d} (AAAA-MM-JJ, sans guillemets)")
         diagnostics.append(rule.at(relative, line + line_offset, french, col=column))
         return None
     return data, TomlLocator(text, line_offset)
