@@ -205,3 +205,16 @@ def test_toml_syntax_errors_are_french_at_the_right_column(tmp_path: Path, line:
     (diagnostic,) = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
     assert expected in diagnostic.message and "Expected" not in diagnostic.message
     assert diagnostic.col == col and diagnostic.line == text.splitlines().index(line) + 1
+
+
+def test_an_unreadable_wbs_is_the_one_cause_said_first(tmp_path: Path) -> None:
+    # A syntax error in wbs.toml empties the task register: the progress, costs, risks and
+    # budget lines naming its tasks are not « tâche inconnue » errors of their own.
+    make_project(tmp_path, {"wbs.toml": WBS.replace('name = "Cadrage"', "name = Cadrage")})
+    diagnostics = run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+    assert diagnostics[0].code == "F002" and diagnostics[0].file == "wbs.toml"
+    assert not [d for d in diagnostics if d.code == "R001"]
+    # Read again, the references are checked as ever.
+    make_project(tmp_path, {"progress.csv": PROGRESS.replace(",cdc,", ",cdcc,")})
+    assert [d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
+            if d.code == "R001"] == ["R001"]

@@ -63,10 +63,26 @@ def check_state(state: ProjectState, *, gaps: bool = True,
     if gaps and state.project.settings.project.referential:
         report, found = state.analysis
         diagnostics.extend(found)
-    kept = apply_ignores(diagnostics, state.project.settings.ignores, RULES, codes)
+    kept = apply_ignores(without_consequences(diagnostics, state.unreadable),
+                         state.project.settings.ignores, RULES, codes)
+    # A file that could not be read comes first: it is the cause of what is missing.
     ordered = sorted(located(_only(kept, enabled), state.texts),
-                     key=lambda d: (d.file, d.line, d.col, d.code))
+                     key=lambda d: (d.file not in state.unreadable, d.file, d.line, d.col, d.code))
     return CheckResult(state.root, state.project, ordered, state.texts, report, state)
+
+
+# What an unreadable register leaves unknown: the references to its records, reported in
+# other files, are consequences of the one error that says why the file was not read.
+CONSEQUENCES = {"wbs.toml": frozenset({"R001"}), "actions.toml": frozenset({"R003", "K001"}),
+                "indicators.toml": frozenset({"R004"})}
+
+
+def without_consequences(diagnostics: list[Diagnostic],
+                         unreadable: frozenset[str]) -> list[Diagnostic]:
+    dropped = frozenset().union(*(CONSEQUENCES.get(f, frozenset()) for f in unreadable))
+    if not dropped:
+        return diagnostics
+    return [d for d in diagnostics if d.code not in dropped]
 
 
 def _only(diagnostics: Iterable[Diagnostic], enabled: frozenset[str] | None) -> list[Diagnostic]:

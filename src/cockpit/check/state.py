@@ -45,6 +45,7 @@ class ProjectState:
     status_date_: dt.date | None = None  # a status date given by the shell (--date)
     diagnostics: tuple[Diagnostic, ...] = ()  # the loader's
     texts: dict[str, str] = field(default_factory=dict)  # the files as read, by relative path
+    unreadable: frozenset[str] = frozenset()  # files there but not read: empty registers
 
     @classmethod
     def read(cls, root: Path | str, today: dt.date, *, status_date: dt.date | None = None,
@@ -60,7 +61,8 @@ class ProjectState:
             raise Unreadable(f"« {root} » n'est pas un dossier de projet lisible (cockpit.toml "
                              "absent ou invalide) : lancez « cockpit check » pour le détail.",
                              loaded)
-        return cls(loaded.project, today, status_date, loaded.diagnostics, loaded.texts)
+        return cls(loaded.project, today, status_date, loaded.diagnostics, loaded.texts,
+                   loaded.unreadable)
 
     @property
     def root(self) -> Path:

@@ -32,6 +32,7 @@ class LoadResult:
     project: Project | None
     diagnostics: tuple[Diagnostic, ...]
     texts: dict[str, str] = field(default_factory=dict, compare=False)
+    unreadable: frozenset[str] = frozenset()  # files there but not read (syntax, encoding…)
 
     @property
     def fatal(self) -> bool:
@@ -46,7 +47,7 @@ def load_project(root: Path | str, source: FileSource | None = None) -> LoadResu
     if settings is None:
         return LoadResult(None, tuple(r.diagnostics), r.texts)
     project = _project(r, root, settings)
-    return LoadResult(project, tuple(r.diagnostics), r.texts)
+    return LoadResult(project, tuple(r.diagnostics), r.texts, frozenset(r.unreadable))
 
 
 def _project(r: Reading, root: Path, settings: Settings) -> Project:

@@ -40,19 +40,26 @@ class Reading:
         self.diagnostics: list[Diagnostic] = []
         self.texts: dict[str, str] = {}
         self.present: set[str] = set()
+        self.unreadable: set[str] = set()  # files there but not read: their register is empty
 
     def text(self, relative: str) -> str | None:
+        count = len(self.diagnostics)
         text = read_text(self.source, relative, self.diagnostics)
         if text is not None:
             self.texts[relative] = text
             self.present.add(relative)
+        elif len(self.diagnostics) > count:
+            self.unreadable.add(relative)
         return text
 
     def toml(self, relative: str) -> tuple[dict[str, Any], TomlLocator] | None:
         text = self.text(relative)
         if text is None:
             return None
-        return parse_toml(text, relative, self.diagnostics)
+        parsed = parse_toml(text, relative, self.diagnostics)
+        if parsed is None:
+            self.unreadable.add(relative)
+        return parsed
 
     def top_level(self, relative: str, data: dict[str, Any], locator: TomlLocator,
                   known: tuple[str, ...]) -> None:
