@@ -106,7 +106,7 @@ def test_human_one_line_per_folder_in_french(tmp_path: Path,
     lines = out.splitlines()
     assert len(lines) == 7
     assert "absent : illisible — ce n'est pas un dossier" in lines[0]
-    assert lines[-1].startswith("6 dossier(s) :")
+    assert lines[-1].startswith("6 dossiers :")
 
 
 def test_json_refused_for_many_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

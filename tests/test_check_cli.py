@@ -26,7 +26,7 @@ def test_clean_folder_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     make_project(tmp_path)
     code, out, _ = run(capsys, "check", str(tmp_path))
     assert code == 0
-    assert "0 erreur(s)" in out
+    assert "0 erreur," in out
 
 
 def test_errors_exit_1_with_location_excerpt_and_hint(tmp_path: Path,

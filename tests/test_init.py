@@ -90,7 +90,7 @@ def test_fresh_project_passes_check_without_any_diagnostic(tmp_path: Path, capsy
     init(capsys, str(tmp_path / "p"))
     assert_clean(tmp_path / "p")
     assert main(["check", str(tmp_path / "p"), "--today", TODAY.isoformat()]) == 0
-    assert "0 erreur(s), 0 avertissement(s)" in capsys.readouterr().out
+    assert "0 erreur, 0 avertissement" in capsys.readouterr().out
 
 
 def test_base_project_has_an_empty_referential(tmp_path: Path, capsys) -> None:

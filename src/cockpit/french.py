@@ -99,3 +99,13 @@ def short_month(value: dt.date) -> str:
 def days(value: int | float | None) -> str:
     """Working days: "1 j", "12 j"."""
     return NA if value is None else f"{number(value, 0 if float(value).is_integer() else 1)}{NBSP}j"
+
+
+def count(amount: int, singular: str, plural: str = "") -> str:
+    """« 0 erreur », « 1 erreur », « 2 erreurs »: French puts 0 and 1 in the singular.
+    `plural` defaults to each word of `singular` with an s (give it for « tâches critiques »
+    when a word does not take one, or for an irregular plural)."""
+    if abs(amount) < 2:
+        return f"{amount} {singular}"
+    words = (w if w.endswith(("s", "x", "z")) else w + "s" for w in singular.split())
+    return f"{amount} {plural or ' '.join(words)}"

@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from cockpit.check.batch import EXIT_OK, EXIT_UNUSABLE, Record
+from cockpit.check.output import summary_line
+from cockpit.french import count
 from cockpit.referentials.gaps import Status
 
 # A capacity is feminine: « capacité partielle », not the criteria's masculine « partiel ».
@@ -59,7 +61,7 @@ def junit(records: Sequence[Record]) -> str:
             case = ET.SubElement(suite, "testcase", classname=r.folder, name="dossier sans erreur")
             counts["tests"] += 1
             if r.errors:
-                ET.SubElement(case, "failure", message=f"{len(r.errors)} erreur(s)").text = \
+                ET.SubElement(case, "failure", message=count(len(r.errors), "erreur")).text = \
                     "\n".join(r.errors)
                 counts["failures"] += 1
             prefix = f"{r.referential['id']}." if r.referential else ""
@@ -90,18 +92,14 @@ def human(records: Sequence[Record]) -> str:
             lines.append(f"{r.folder} : illisible — {r.error}")
             continue
         s = r.summary or {}
-        line = f"{r.folder} : {s.get('errors', 0)} erreur(s), {s.get('warnings', 0)} avertissement(s)"
-        if r.referential:
-            c = s.get("capacities", {})
-            line += (f" ; capacités : {c.get('covered', 0)} couverte(s), {c.get('partial', 0)} "
-                     f"partielle(s), {c.get('missing', 0)} manquante(s), "
-                     f"{c.get('to_justify', 0)} à justifier")
-        lines.append(line)
+        capacities = s.get("capacities", {}) if r.referential else None
+        lines.append(f"{r.folder} : "
+                     + summary_line(s.get("errors", 0), s.get("warnings", 0), capacities))
     ready = sum(1 for r in records if r.exit_status == EXIT_OK)
     unreadable = sum(1 for r in records if r.exit_status == EXIT_UNUSABLE)
-    lines.append(f"{len(records)} dossier(s) : {ready} sans erreur ni écart, "
+    lines.append(f"{count(len(records), 'dossier')} : {ready} sans erreur ni écart, "
                  f"{len(records) - ready - unreadable} avec erreurs ou écarts, "
-                 f"{unreadable} illisible(s)")
+                 f"{unreadable} illisible{'s' if unreadable > 1 else ''}")
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cockpit import __version__
+from cockpit import __version__, french
 from cockpit.check.run import CheckResult
 from cockpit.check.table import RULES
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
@@ -45,15 +45,21 @@ def human(result: CheckResult, *, quiet: bool = False) -> str:
             out.append("")
     if result.gaps is not None and not quiet:
         out.extend(gap_lines(result.gaps))
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    summary = f"{errors} erreur(s), {warnings} avertissement(s)"
-    if result.gaps is not None:
-        g = result.gaps
-        summary += (f" ; capacités : {g.count(Status.COVERED)} couverte(s), "
-                    f"{g.count(Status.PARTIAL)} partielle(s), {g.count(Status.MISSING)} "
-                    f"manquante(s), {g.count(Status.TO_JUSTIFY)} à justifier")
-    out.append(summary)
+    capacities = None if result.gaps is None else {s.value: result.gaps.count(s) for s in Status}
+    out.append(summary_line(result.count(Severity.ERROR), result.count(Severity.WARNING),
+                            capacities))
     return "\n".join(out)
+
+
+def summary_line(errors: int, warnings: int, capacities: dict[str, int] | None) -> str:
+    """« 0 erreur, 2 avertissements ; capacités : 5 couvertes, 1 partielle, … »."""
+    line = f"{french.count(errors, 'erreur')}, {french.count(warnings, 'avertissement')}"
+    if capacities is not None:
+        line += (f" ; capacités : {french.count(capacities.get('covered', 0), 'couverte')}, "
+                 f"{french.count(capacities.get('partial', 0), 'partielle')}, "
+                 f"{french.count(capacities.get('missing', 0), 'manquante')}, "
+                 f"{capacities.get('to_justify', 0)} à justifier")
+    return line
 
 
 def gap_lines(report: GapReport) -> list[str]:

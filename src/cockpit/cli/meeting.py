@@ -73,7 +73,7 @@ def run_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     kinds = ", ".join(f"{KIND_FRENCH.get(k, k)} : {n}" for k, n in by_kind(meetings).items())
     phases = ", ".join(f"{k} : {n}" for k, n in by_phase(meetings).items())
-    print(f"{len(meetings)} réunion(s) — par type : {kinds}\nPar phase : {phases}\n")
+    print(f"{french.count(len(meetings), 'réunion')} — par type : {kinds}\nPar phase : {phases}\n")
     for meeting in chronological(meetings):
         phase = meeting.phase.value if meeting.phase else "—"
         print(f"{french.date(meeting.date)}  {meeting.kind or '—':<12} {phase:<10} "

@@ -43,7 +43,8 @@ class Journal:
         missing = [c for c in required if c not in names]
         if missing:
             self.diagnostics.append(codes.CSV_STRUCTURE.at(
-                self.file, 1, f"colonne(s) obligatoire(s) absente(s) : {', '.join(missing)}",
+                self.file, 1, (f"colonne obligatoire absente : {missing[0]}" if len(missing) == 1 else
+                 f"colonnes obligatoires absentes : {', '.join(missing)}"),
                 f"En-tête attendu : {','.join(columns)}"))
             return
         for position, name in enumerate(names):
@@ -69,7 +70,8 @@ class Journal:
             if len(cells) != len(names):
                 self.diagnostics.append(codes.CSV_STRUCTURE.at(
                     self.file, start,
-                    f"{len(cells)} champ(s) au lieu de {len(names)} ({','.join(names)})",
+                    f"{len(cells)} champ{'s' if len(cells) > 1 else ''} au lieu de {len(names)} "
+                    f"({','.join(names)})",
                     "Une virgule dans un commentaire ? Mettez le texte entre guillemets."))
                 continue
             cells.append("")

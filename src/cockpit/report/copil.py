@@ -144,7 +144,8 @@ def build(board: Dashboard) -> Report:
     blocks.append(Heading("Plan d'actions"))
     late = overdue(board.actions)
     blocks.append(Paragraph(
-        f"{len(board.actions)} action(s), {sum(a.open for a in board.actions)} ouverte(s), "
+        f"{french.count(len(board.actions), 'action')}, "
+        f"{french.count(sum(a.open for a in board.actions), 'ouverte')}, "
         f"{len(late)} en retard ; taux de clôture {french.share(closure_rate(board.actions))}, "
         f"tenue des échéances {french.share(on_time_rate(board.actions))}."))
     if board.actions:

@@ -19,7 +19,7 @@ GANTT_ROWS = 40
 
 def more(total: int, shown: int, what: str) -> list[Block]:
     if total > shown:
-        return [Paragraph(f"… et {total - shown} autre(s) {what} (voir « cockpit status "
+        return [Paragraph(f"… et {french.count(total - shown, 'autre ' + what)} (voir « cockpit status "
                           "--format json » pour la liste complète).")]
     return []
 

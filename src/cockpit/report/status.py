@@ -69,7 +69,7 @@ def load_blocks(board: Dashboard) -> list[Block]:
                                  caption="Charge / capacité en jours ; ⚠ : surcharge",
                                  highlight=tuple(highlight))]
     if over_count:
-        blocks.insert(0, Paragraph(f"{over_count} période(s) de surcharge sur ces semaines.",
+        blocks.insert(0, Paragraph(f"{french.count(over_count, 'période')} de surcharge sur ces semaines.",
                                    "warning"))
     blocks.append(Chart("bars", "Charge et capacité de l'équipe (jours)", labels=labels,
                         values=(("Charge", tuple(totals)), ("Capacité", tuple(capacity))),
@@ -84,7 +84,7 @@ def build(board: Dashboard) -> Report:
     blocks: list[Block] = [Heading("Synthèse"), key_figures(board), *cost_warnings(board)]
     late_variances = [v for v in board.variances if not v.analysed_by]
     if late_variances:
-        blocks.append(Paragraph(f"{len(late_variances)} écart(s) à analyser : "
+        blocks.append(Paragraph(f"{french.count(len(late_variances), 'écart')} à analyser : "
                                 + " ; ".join(v.message for v in late_variances[:5]), "warning"))
     blocks += [Heading("Charges semaine par semaine"), *load_blocks(board)]
     blocks += [Heading("Avancement"), s_curve_chart(board)]
@@ -98,7 +98,7 @@ def build(board: Dashboard) -> Report:
                             caption="Tâches commencées ou dues, non terminées",
                             highlight=tuple(i for i, r in enumerate(tasks[:MAX_ROWS])
                                             if r[4] < r[3])))
-        blocks += more(len(tasks), MAX_ROWS, "tâche(s)")
+        blocks += more(len(tasks), MAX_ROWS, "tâche")
     else:
         blocks.append(Paragraph("Aucune tâche en cours à la date d'état."))
     blocks += [Heading("Tâches critiques"), gantt_chart(board)]
@@ -111,17 +111,18 @@ def build(board: Dashboard) -> Report:
                      for t in upcoming[:MAX_ROWS])
         blocks.append(Table(("Tâche", "Nom", "Début", "Fin", "Marge totale", "% réel"), rows,
                             numeric=(4, 5)))
-        blocks += more(len(upcoming), MAX_ROWS, "tâche(s) critique(s)")
+        blocks += more(len(upcoming), MAX_ROWS, "tâche critique")
     else:
         blocks.append(Paragraph("Aucune tâche critique restante."))
     late_actions = overdue(board.actions)
     blocks.append(Heading("Actions en retard"))
     rate = closure_rate(board.actions)
-    blocks.append(Paragraph(f"{len(late_actions)} action(s) en retard sur {len(board.actions)} ; "
+    late = french.count(len(late_actions), "action")
+    blocks.append(Paragraph(f"{late} en retard sur {len(board.actions)} ; "
                             f"taux de clôture {french.share(rate)}."))
     if late_actions:
         blocks.append(action_table(late_actions[:MAX_ROWS]))
-        blocks += more(len(late_actions), MAX_ROWS, "action(s)")
+        blocks += more(len(late_actions), MAX_ROWS, "action")
     blocks += [Heading("Risques principaux"), *top_risk_blocks(board), *heat_map_blocks(board)[1:]]
     if board.indicators:
         blocks += [Heading("Indicateurs"), indicator_table(board.indicators)]

@@ -79,7 +79,7 @@ def _unknown(
     for name in names:
         if name and name not in known:
             yield rule.at(source.file, source.line_of(key),
-                          f"{what} : {noun} « {name} » inconnu(e){suggest(name, known)}")
+                          f"{what} : {noun} « {name} » introuvable{suggest(name, known)}")
 
 
 @check(UNKNOWN_TASK)

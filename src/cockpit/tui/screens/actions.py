@@ -122,7 +122,8 @@ class ActionsScreen(ViewScreen):
             return
         view = self.shown[index]
         if not view.open:
-            self.notify(f"L'action {shown(view.id)} est déjà {shown(view.action.status)}.",
-                        severity="warning")
+            state = {"fait": "faite", "abandonné": "abandonnée"}.get(view.action.status,
+                                                                      view.action.status)
+            self.notify(f"L'action {shown(view.id)} est déjà {shown(state)}.", severity="warning")
             return
         self.cockpit.edit(f"Action {view.id}", mark_action_done(view.id, snapshot.status_date))

@@ -38,7 +38,7 @@ class DashboardScreen(ViewScreen):
         project = snapshot.project
         errors, warnings = snapshot.count("error"), snapshot.count("warning")
         self.query_one("#dash-diagnostics", Static).update(
-            f"{errors} erreur(s), {warnings} avertissement(s)  — touche d"
+            f"{fr.count(errors, 'erreur')}, {fr.count(warnings, 'avertissement')}  — touche d"
             + ("".join(f"\n[dim]En attente : {shown(w)}[/]" for w in snapshot.waiting)))
         if project is None:
             return

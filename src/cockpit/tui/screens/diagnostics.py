@@ -46,9 +46,11 @@ class DiagnosticsScreen(ViewScreen):
         table.add_rows(
             (("[red]erreur[/]" if d.severity.value == "error" else "[yellow]avert.[/]"),
              d.code, shown(f"{d.file}:{d.line}"), shown(d.message)) for d in self.items)
+        from cockpit import french as fr
+
         errors, warnings = snapshot.count("error"), snapshot.count("warning")
         self.query_one("#diag-summary", Static).update(
-            f"{errors} erreur(s), {warnings} avertissement(s)."
+            f"{fr.count(errors, 'erreur')}, {fr.count(warnings, 'avertissement')}."
             + (" Le dossier est propre." if not self.items else "")
             + "".join(f"\nEn attente du cœur : {shown(w)}" for w in snapshot.waiting))
         self._detail(0)
