@@ -186,3 +186,22 @@ def test_a_date_of_the_command_line_outside_1900_2199_is_a_usage_error(
             main(argv)
         assert stop.value.code == 2
         assert "hors des dates acceptées (1900 à 2199)" in capsys.readouterr().err
+
+
+def test_a_file_too_large_at_a_git_revision_is_refused_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cockpit.folder import sources
+
+    make_project(tmp_path)
+    (tmp_path / "costs.csv").write_text("date,task,category,amount\n" + "2026-02-10,cdc,x,1\n" * 400,
+                                        encoding="utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "x"], check=True)
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    source = sources.GitSource(tmp_path, "HEAD")
+    with pytest.raises(sources.RefusedFile, match="trop gros"):
+        source.read_bytes("costs.csv")
+    assert source.read_bytes("wbs.toml") is not None
+    assert source.read_bytes("absent.toml") is None

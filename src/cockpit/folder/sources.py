@@ -199,11 +199,19 @@ class GitSource:
         self.prefix = prefix
 
     def read_bytes(self, relative: str) -> bytes | None:
-        result = subprocess.run(
+        # Read as the disk is: at most MAX_FILE_BYTES, a larger blob is refused unread.
+        with subprocess.Popen(
             ["git", "-C", str(self.root), "show", f"{self.revision}:{self.prefix}{relative}"],
-            capture_output=True,
-        )
-        return result.stdout if result.returncode == 0 else None
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        ) as process:
+            assert process.stdout is not None
+            data = process.stdout.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                process.kill()
+                raise RefusedFile("size", f"fichier de plus de {MAX_FILE_BYTES // 1_000_000} Mo "
+                                  f"à la révision {self.revision}, trop gros pour un fichier "
+                                  "de projet : il n'est pas lu")
+        return data if process.returncode == 0 else None
 
     def list(self, folder: str, suffix: str) -> list[str]:
         result = subprocess.run(
