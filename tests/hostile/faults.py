@@ -742,3 +742,32 @@ FAULTS.append(
         ),
     )
 )
+
+
+def _text_faults(root: Path, outside: Path) -> None:
+    """Control characters, markup, mathtext and HTML together, for the binary reports."""
+    both(
+        task_name(f'"Essais{ESC}[2J [/] $x^$ <b>gras</b>"'),
+        swap(
+            "risks.toml",
+            'title = "Retard de livraison du robot"',
+            'title = "<script>x</script> [link=https://p.example]l"',
+        ),
+        project("title", f'"Projet{ESC}]0;pirate\\u0007 $a_{{$"'),
+        meeting(MEETING.replace("Le projet est lancé.", "Le projet \x1b[2J [/] est lancé."), MEETING_FILE),
+    )(root, outside)
+
+
+FAULTS.append(
+    Fault(
+        "rapports Word, PDF et HTML d'un dossier hostile",
+        _text_faults,
+        None,
+        (
+            ("report", "status", "{dir}", "--format", "docx", "-o", "{out}/rapport.docx"),
+            ("report", "copil", "{dir}", "--format", "pdf", "-o", "{out}/rapport.pdf"),
+            ("report", "rex", "--format", "html", "{dir}"),
+            ("check", "{dir}", "{dir}"),
+        ),
+    )
+)
