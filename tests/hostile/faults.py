@@ -235,6 +235,7 @@ FAULTS.append(
 )
 FAULTS.append(Fault("dossier meetings illisible (droits)", chmod("meetings", 0), "meetings", root_only=True))
 FAULTS.append(Fault("dossier du projet illisible (droits)", chmod(".", 0o300), None, root_only=True))
+FAULTS.append(Fault("dossier du projet fermé (droits 000)", chmod(".", 0), "cockpit.toml", root_only=True))
 
 # -- control characters: neutralised in every output --------------------------------------
 

@@ -63,17 +63,21 @@ def save(args: argparse.Namespace) -> int:
 
 
 def show_list(root: Path) -> int:
-    from cockpit.schedule.baseline import BASELINE_DIR, BaselineError, load_baseline
+    from cockpit.schedule.baseline import BaselineError, load_baseline, saved_names
 
-    files = sorted((root / BASELINE_DIR).glob("*.toml"))
-    if not files:
+    try:
+        names = saved_names(root)
+    except BaselineError as error:
+        print(f"cockpit : {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not names:
         print("Aucune référence enregistrée (« cockpit baseline save NOM »).")
         return EXIT_OK
-    for path in files:
+    for name in names:
         try:
-            b = load_baseline(root, path.stem)
+            b = load_baseline(root, name)
         except BaselineError as error:
-            print(f"{path.stem} : {error}")
+            print(f"{name} : {error}")
             continue
         saved = f"enregistrée le {b.saved:%d/%m/%Y}" if b.saved else "sans date"
         finish = f", fin prévue le {b.finish:%d/%m/%Y}" if b.finish else ""

@@ -87,8 +87,12 @@ def check_inside(root: Path | str, relative: str) -> str:
         target = os.readlink(path) if os.path.islink(path) else "un dossier lié du chemin"
         raise RefusedFile("outside", "lien symbolique qui mène hors du dossier du projet "
                           f"(vers {target}) : cockpit ne le suit pas")
-    if not os.path.lexists(path):
-        raise FileNotFoundError(errno.ENOENT, "absent", relative)
+    try:
+        os.lstat(path)
+    except NotADirectoryError:
+        raise FileNotFoundError(errno.ENOENT, "absent", relative) from None
+    # FileNotFoundError goes up as it is; PermissionError too (a folder that cannot be
+    # searched is not a missing file)
     if not os.path.exists(path):
         try:
             os.stat(path)

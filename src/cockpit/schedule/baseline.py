@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from cockpit.model import Project
 from cockpit.model.immutable import immutable
@@ -100,6 +100,17 @@ def save_baseline(root: Path, name: str, schedule: Schedule, saved: dt.date) -> 
     return path
 
 
+def saved_names(root: Path) -> list[str]:
+    """The names of the baselines of baselines/, sorted; BaselineError (French) when the folder
+    cannot be listed (permissions, a file or a link out of the project in its place)."""
+    from cockpit.folder.sources import french_os_error, list_folder
+
+    try:
+        return [PurePosixPath(p).stem for p in list_folder(root, BASELINE_DIR, ".toml")]
+    except OSError as error:
+        raise BaselineError(f"{BASELINE_DIR}/ illisible : {french_os_error(error)}") from error
+
+
 def load_baseline(root: Path, name: str) -> Baseline:
     from cockpit.folder.sources import french_os_error, read_regular
 
@@ -114,7 +125,7 @@ def load_baseline(root: Path, name: str) -> Baseline:
         raise BaselineError(f"référence « {name} » ({BASELINE_DIR}/{name}.toml) illisible : "
                             f"{french_os_error(error)}") from error
     if read is None:
-        known = sorted(p.stem for p in (root / BASELINE_DIR).glob("*.toml"))
+        known = saved_names(root)
         listing = ", ".join(known) if known else "aucune"
         raise BaselineError(f"pas de référence « {name} » ({path}) ; références "
                             f"enregistrées : {listing}")
