@@ -38,12 +38,14 @@ async def test_actions_filter_and_mark_done(project: Path) -> None:
         await pilot.press("o", "o", "s")  # back to all owners; first origin kind
         assert "origine : réunion" in text_of(app, "#filters")
         await pilot.press("s", "s", "s")
-        await pilot.press("space")
+        await pilot.press("space")  # asks the day: never silently the status date
+        await pilot.pause()
+        await pilot.press(*"19/02/2026", "enter")
         await settle(app, pilot)
         text = (project / "actions.toml").read_text(encoding="utf-8")
-        assert 'status = "fait"' in text and "done = 2026-02-20" in text
+        assert 'status = "fait"' in text and "done = 2026-02-19" in text
         assert "# Plan d'actions" in text
-        assert table.get_row_at(0)[4] == "fait"
+        assert table.get_row_at(0)[3] == "fait"
 
 
 @run_async
@@ -55,14 +57,15 @@ async def test_risk_edit_moves_it_on_the_heat_map(project: Path) -> None:
         await _open(app, pilot, "r")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#probability", Input).value == "3"
-        await pilot.press("5", "enter")  # the probability field is focused and selected
+        assert app.screen.query_one("#f-probability", Input).value == "3"
+        # title, category, cause, consequence, then probability (selected when focused)
+        await pilot.press("tab", "tab", "tab", "tab", "5", "enter")
         await settle(app, pilot)
         text = (project / "risks.toml").read_text(encoding="utf-8")
         assert "probability = 5" in text and "# Registre des risques" in text
         table = app.screen.query_one(DataTable)
-        assert table.get_row_at(0)[5] == 20
-        assert table.get_row_at(0)[6] == "critique"
+        assert table.get_row_at(0)[1] == 20
+        assert table.get_row_at(0)[2] == "critique"
 
 
 @run_async

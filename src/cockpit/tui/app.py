@@ -46,6 +46,8 @@ class CockpitApp(App[None]):
                   show=False) for v in VIEWS),
         Binding("question_mark,f1", "help", "Aide", key_display="?", id="app.help",
                 tooltip="Toutes les touches de l'application et de la vue"),
+        Binding("p", "settings", "Projet", id="app.settings",
+                tooltip="Date d'état, phase, échéance, calendrier, fermetures"),
         Binding("ctrl+z", "undo", "Annuler", id="app.undo",
                 tooltip="Annule la dernière modification enregistrée"),
         Binding("f5", "reload", "Recharger", id="app.reload", show=False,
@@ -66,7 +68,8 @@ class CockpitApp(App[None]):
         self.watch_interval = watch_interval
         self.generation = 0
         self.undo_stack: list[tuple[str, Any]] = []
-        self.expected_mtimes: dict[str, int] = {}
+        self.expected_mtimes: dict[str, int] = {}  # guarded by _edit_lock
+        self._edit_lock = threading.Lock()  # one edit at a time; the watcher waits for it
         self._wake = threading.Event()
         self._closing = False
 
@@ -112,12 +115,16 @@ class CockpitApp(App[None]):
         worker = get_current_worker()
         seen: dict[str, float] | None = None
         while not worker.is_cancelled and not self._closing:
-            current = scan_mtimes(self.root)
+            # An edit writes and records the mtimes it expects under this lock: the watcher
+            # never sees a file of ours between its write and its expected mtime.
+            with self._edit_lock:
+                current = scan_mtimes(self.root)
+                expected = dict(self.expected_mtimes)
             if seen is not None and current != seen:
                 changed = tuple(sorted(
                     name for name in set(current) | set(seen)
                     if current.get(name) != seen.get(name)
-                    and current.get(name) != self.expected_mtimes.get(name)))
+                    and current.get(name) != expected.get(name)))
                 if changed:
                     self.post_message(FilesChanged(changed))
             seen = current
@@ -141,34 +148,43 @@ class CockpitApp(App[None]):
 
     # -- edits -------------------------------------------------------------------
 
-    def edit(self, label: str, operation: Callable[[Any], Any]) -> None:
+    def edit_files(self) -> Any:
+        """The ProjectFiles of the displayed snapshot, taken when an edit starts (a dialog
+        opens): the save is checked against the files as they were then, however long the
+        dialog stays open. None when nothing is loaded."""
+        snapshot = self.snapshot
+        return None if snapshot is None else snapshot.files
+
+    def edit(self, label: str, operation: Callable[[Any], Any], files: Any = None) -> None:
         """Run `operation(files)` (a function of cockpit.tui.edits) in a worker, then reload.
 
-        `files` is the ProjectFiles the displayed snapshot was read with: the core refuses
-        an edit of a file changed on disk since.
+        `files` is the ProjectFiles taken when the edit started (`edit_files`), by default
+        those of the displayed snapshot: the core refuses an edit of a file changed on disk
+        since, and the folder is reloaded.
         """
-        snapshot = self.snapshot
-        if snapshot is None or snapshot.files is None:
+        if files is None:
+            files = self.edit_files()
+        if files is None:
             self.notify("Le dossier n'est pas encore chargé.", severity="warning")
             return
-        self._run_edit(label, operation, snapshot.files)
+        self._run_edit(label, operation, files)
 
     @work(thread=True, group="edit", name="edit")
     def _run_edit(self, label: str, operation: Callable[[Any], Any], files: Any) -> None:
         from cockpit.tui.edits import EditError, saved_files
-
-        try:
-            outcome = operation(files)
-        except EditError as error:
-            self.post_message(EditRefused(label, str(error)))
-            return
-        saved = saved_files(outcome)
         from cockpit.tui.state import scan_mtimes
 
-        mtimes = scan_mtimes(self.root)
-        for name in saved:
-            if name in mtimes:
-                self.expected_mtimes[name] = mtimes[name]
+        with self._edit_lock:
+            try:
+                outcome = operation(files)
+            except EditError as error:
+                self.post_message(EditRefused(label, str(error)))
+                return
+            saved = saved_files(outcome)
+            mtimes = scan_mtimes(self.root)
+            for name in saved:
+                if name in mtimes:
+                    self.expected_mtimes[name] = mtimes[name]
         self.post_message(EditDone(label, saved, (files, outcome) if saved else None))
 
     @on(EditDone)
@@ -196,15 +212,16 @@ class CockpitApp(App[None]):
         from cockpit.tui.edits import EditError, saved_files, undo
         from cockpit.tui.state import scan_mtimes
 
-        try:
-            undo(files, outcome)
-        except EditError as error:
-            self.post_message(EditRefused(f"Annulation de « {label} »", str(error)))
-            return
-        mtimes = scan_mtimes(self.root)
-        for name in saved_files(outcome):
-            if name in mtimes:
-                self.expected_mtimes[name] = mtimes[name]
+        with self._edit_lock:
+            try:
+                undo(files, outcome)
+            except EditError as error:
+                self.post_message(EditRefused(f"Annulation de « {label} »", str(error)))
+                return
+            mtimes = scan_mtimes(self.root)
+            for name in saved_files(outcome):
+                if name in mtimes:
+                    self.expected_mtimes[name] = mtimes[name]
         self.post_message(EditDone(f"Annulation de « {label} »", (), None))
 
     # -- actions -----------------------------------------------------------------
@@ -218,6 +235,42 @@ class CockpitApp(App[None]):
 
         if not isinstance(self.screen, HelpDialog):
             self.push_screen(HelpDialog(self.screen))
+
+    def action_settings(self) -> None:
+        """The project's settings in one form: [project] and [calendar] of cockpit.toml."""
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.edits import update_settings
+        from cockpit.tui.fields import CALENDAR_FIELDS, PROJECT_FIELDS, refs_of
+
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.project is None:
+            self.notify("Le dossier n'est pas encore chargé.", severity="warning")
+            return
+        settings = snapshot.project.settings
+        values = {f.key: f.show(getattr(settings.project, f.key, None)) for f in PROJECT_FIELDS}
+        values.update({f.key: f.show(getattr(settings.calendar, f.key, None))
+                       for f in CALENDAR_FIELDS})
+        files = self.edit_files()
+        calendar_keys = {f.key for f in CALENDAR_FIELDS}
+
+        def save(result: dict[str, object] | None) -> None:
+            if not result:
+                return
+            self.edit("Paramètres du projet", update_settings(
+                {k: v for k, v in result.items() if k not in calendar_keys},
+                {k: v for k, v in result.items() if k in calendar_keys}), files=files)
+
+        self.push_screen(RecordForm(
+            "Paramètres du projet", PROJECT_FIELDS + CALENDAR_FIELDS, values,
+            refs_of(snapshot.project),
+            note="Enregistré dans cockpit.toml ([project], [calendar]), commentaires "
+                 "conservés."), save)
+
+    def action_command_palette(self) -> None:
+        from cockpit.tui.commands import FrenchPalette
+
+        if self.use_command_palette and not FrenchPalette.is_open(self):
+            self.push_screen(FrenchPalette())
 
     def action_reload(self) -> None:
         self.reload()

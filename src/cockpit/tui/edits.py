@@ -173,3 +173,57 @@ def create_meeting(relative: str, text: str) -> Operation:
             return _done(files, files.write_text(relative, text, create=True))
 
     return run
+
+
+# -- any record of a register ------------------------------------------------------
+
+
+def update_record(relative: str, array: str, record_id: str,
+                  values: dict[str, object]) -> Operation:
+    """Set (None: remove) some fields of one `[[array]]` record, in one write."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_record_field
+
+        with _refusals():
+            return _done(files, files.edit_toml(relative, lambda doc: [
+                set_record_field(doc, array, record_id, key, value)
+                for key, value in values.items()]))
+
+    return run
+
+
+def add_record(relative: str, array: str, record: dict[str, object]) -> Operation:
+    """Append a new `[[array]]` record, its keys in the order given (FORMAT.md's)."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.append_record(relative, array, record))
+
+    return run
+
+
+def delete_record(relative: str, array: str, record_id: str) -> Operation:
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.remove_record(relative, array, record_id))
+
+    return run
+
+
+def update_settings(project: dict[str, object], calendar: dict[str, object]) -> Operation:
+    """Keys of cockpit.toml's [project] and [calendar] (status date, phase, closures…)."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_table_field
+
+        def mutate(doc: Any) -> None:
+            for key, value in project.items():
+                set_table_field(doc, "project", key, value)
+            for key, value in calendar.items():
+                set_table_field(doc, "calendar", key, value)
+
+        with _refusals():
+            return _done(files, files.edit_toml("cockpit.toml", mutate))
+
+    return run

@@ -49,7 +49,9 @@ class HelpDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
-        view_bindings = [b for b in self.origin.BINDINGS if isinstance(b, Binding)]
+        from cockpit.tui.commands import own_bindings
+
+        view_bindings = list(own_bindings(self.origin))
         title = getattr(self.origin, "TITLE_FR", "") or self.origin.__class__.__name__
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Markdown(help_markdown(app_bindings, title, view_bindings), id="help-text")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from cockpit.tui.safe import shown
-from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.screens.base import ViewScreen, record_bindings
 
 if TYPE_CHECKING:
     from cockpit.steering.actions import ActionView
@@ -23,8 +24,9 @@ class ActionsScreen(ViewScreen):
     VIEW = "actions"
     TITLE_FR = "Actions"
     BINDINGS = [
+        *record_bindings("actions", "une action"),
         Binding("space,f", "done", "Fait", key_display="espace", id="actions.done",
-                tooltip="Marque l'action « fait » à la date d'état"),
+                tooltip="Marque l'action « fait » au jour que vous donnez"),
         Binding("o", "owner", "Responsable", id="actions.owner",
                 tooltip="Filtre par responsable (tour à tour)"),
         Binding("l", "late", "En retard", id="actions.late",
@@ -49,13 +51,14 @@ class ActionsScreen(ViewScreen):
         with Vertical(classes="body"):
             yield Static("", id="filters")
             yield DataTable(id="action-table", cursor_type="row", zebra_stripes=True)
-            yield Static("espace : fait — o : responsable — l : en retard — s : origine — "
-                         "v : soldées", classes="hint")
+            yield Static("⏎ modifier — n nouvelle — suppr supprimer — espace : fait — "
+                         "o : responsable — l : en retard — s : origine — v : soldées",
+                         classes="hint")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(DataTable).add_columns(
-            "Id", "Action", "Resp.", "Échéance", "Statut", "Retard", "Origine")
+            "Id", "Échéance", "Retard", "Statut", "Resp.", "Action", "Origine")
 
     def show(self, snapshot: Snapshot) -> None:
         from cockpit.steering import actions as steering
@@ -79,9 +82,10 @@ class ActionsScreen(ViewScreen):
         row = table.cursor_row
         table.clear()
         table.add_rows((
-            f"[red]{shown(v.id)}[/]" if v.overdue else shown(v.id), shown(v.action.what),
-            shown(v.action.who), fr.date(v.action.due) if v.action.due else "",
-            shown(v.action.status), f"[red]+{v.days_late} j[/]" if v.overdue else "",
+            f"[red]{shown(v.id)}[/]" if v.overdue else shown(v.id),
+            fr.date(v.action.due) if v.action.due else "",
+            f"[red]+{v.days_late} j[/]" if v.overdue else "", shown(v.action.status),
+            shown(v.action.who), shown(v.action.what),
             shown(f"{ORIGIN_FRENCH.get(self.kinds.get(v.id, ''), '')} {v.action.origin}".strip()))
             for v in self.shown)
         if self.shown:
@@ -113,17 +117,49 @@ class ActionsScreen(ViewScreen):
         self.show_closed = not self.show_closed
         self.refilter()
 
-    def action_done(self) -> None:
-        from cockpit.tui.edits import mark_action_done
+    REGISTER = "action"
 
+    def current(self) -> ActionView | None:
         index = self.query_one(DataTable).cursor_row
+        return self.shown[index] if 0 <= index < len(self.shown) else None
+
+    def current_record(self) -> object:
+        view = self.current()
+        return view.action if view is not None else None
+
+    def new_preset(self) -> dict[str, str]:
+        return {"status": "à faire"}
+
+    @on(DataTable.RowSelected, "#action-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def action_done(self) -> None:
+        """Ask the day the action was done (never silently the status date), then save."""
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.edits import mark_action_done
+        from cockpit.tui.fields import Field, show_day
+
+        view = self.current()
         snapshot = self.cockpit.snapshot
-        if not 0 <= index < len(self.shown) or snapshot is None:
+        if view is None or snapshot is None:
             return
-        view = self.shown[index]
         if not view.open:
             state = {"fait": "faite", "abandonné": "abandonnée"}.get(view.action.status,
                                                                       view.action.status)
             self.notify(f"L'action {shown(view.id)} est déjà {shown(state)}.", severity="warning")
             return
-        self.cockpit.edit(f"Action {view.id}", mark_action_done(view.id, snapshot.status_date))
+        files = self.cockpit.edit_files()
+
+        def save(values: dict[str, object] | None) -> None:
+            if values:
+                self.cockpit.edit(f"Action {view.id}",
+                                  mark_action_done(view.id, values["done"]),  # type: ignore[arg-type]
+                                  files=files)
+
+        self.app.push_screen(RecordForm(
+            f"Action {view.id} faite — {view.action.what}",
+            (Field("done", "Faite le", "date", required=True),),
+            {"done": show_day(snapshot.today)}, {}, new=True,
+            note="Statut « fait » et ce jour dans actions.toml."), save)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -18,6 +20,19 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The record bindings every register view shares; the footer shows « ⏎ Modifier »,
+# « n Nouveau », « suppr Supprimer ».
+def record_bindings(view: str, what: str) -> list[Binding]:
+    return [
+        Binding("enter", "edit", "Modifier", key_display="⏎", id=f"{view}.edit",
+                tooltip=f"Modifie tous les champs de {what} sous le curseur"),
+        Binding("n", "new", "Nouveau", id=f"{view}.new", tooltip=f"Crée {what}"),
+        Binding("delete", "delete", "Supprimer", key_display="suppr", id=f"{view}.delete",
+                tooltip=f"Supprime {what} sous le curseur (après confirmation ; ctrl+z)"),
+        Binding("ctrl+d", "duplicate", "Dupliquer", key_display="^d", id=f"{view}.duplicate",
+                tooltip=f"Copie {what} sous le curseur avec un nouvel identifiant"),
+    ]
+
 
 class ViewScreen(Screen[None]):
     """A view: `compose_view` builds the body once, `show` fills it from a snapshot.
@@ -28,6 +43,7 @@ class ViewScreen(Screen[None]):
     """
 
     VIEW: ClassVar[str] = ""
+    REGISTER: ClassVar[str] = ""  # fields.registers() name of the records the view lists
     shown_generation: int = -1
 
     @property
@@ -99,3 +115,105 @@ class ViewScreen(Screen[None]):
     def go_to(self, text: str) -> bool:
         return False
 
+    # -- records: create, duplicate, edit, delete ----------------------------------------
+
+    def current_record(self) -> Any:
+        """The record under the cursor (override), for ⏎, suppr and ^d."""
+        return None
+
+    def new_preset(self) -> dict[str, str]:
+        """Values a new record starts with (override)."""
+        return {}
+
+    def action_edit(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.record_form(self.REGISTER, record)
+
+    def action_new(self) -> None:
+        self.record_form(self.REGISTER, preset=self.new_preset())
+
+    def action_duplicate(self) -> None:
+        record = self.current_record()
+        if record is not None:
+            self.record_form(self.REGISTER, record, duplicate=True)
+
+    def action_delete(self) -> None:
+        from cockpit.tui.fields import registers
+
+        record = self.current_record()
+        if record is not None:
+            label = getattr(record, registers()[self.REGISTER].label_key, "")
+            self.delete_record(self.REGISTER, record.id, str(label))
+
+    def record_form(self, register: str, record: object = None, *, duplicate: bool = False,
+                    preset: dict[str, str] | None = None, focus: str = "",
+                    fields: tuple[str, ...] = (), title: str = "",
+                    saved: Callable[[dict[str, object]], None] | None = None) -> None:
+        """Open the form of a record of `register` (fields.registers()): a new one when
+        `record` is None, a copy with a new id when `duplicate`, else an edit of `record`.
+        The save is checked against the files as they were when the form opened."""
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.edits import add_record, update_record
+        from cockpit.tui.fields import copy_id, next_id, refs_of, registers
+
+        snapshot = self.cockpit.snapshot
+        if snapshot is None or snapshot.project is None:
+            return
+        reg = registers()[register]
+        refs = refs_of(snapshot.project)
+        taken = refs.get(reg.ids, ())
+        files = self.cockpit.edit_files()
+        new = record is None or duplicate
+        values: dict[str, str] = {}
+        if record is not None:
+            values = reg.values_of(record)
+        if record is None:
+            values["id"] = next_id(reg.prefix, taken) if reg.prefix else ""
+        elif duplicate:
+            values["id"] = copy_id(str(getattr(record, "id", "")), taken)
+        values.update(preset or {})
+        shown = tuple(f for f in reg.fields if not fields or f.key in fields or f.key == "id")
+        record_id = str(getattr(record, "id", ""))
+        if not title:
+            title = (reg.new_title() if record is None else
+                     f"Copie de {reg.french} {record_id}" if duplicate else
+                     f"{reg.french.capitalize()} {record_id}")
+
+        def save(result: dict[str, object] | None) -> None:
+            if result is None:
+                return
+            if new:
+                label = f"{reg.french.capitalize()} {result.get('id')}"
+                self.cockpit.edit(label, add_record(reg.file, reg.array, result), files=files)
+            elif result:
+                self.cockpit.edit(f"{reg.french.capitalize()} {record_id}",
+                                  update_record(reg.file, reg.array, record_id, result),
+                                  files=files)
+            else:
+                self.notify("Aucune valeur modifiée : rien n'est enregistré.", timeout=3)
+                return
+            if saved is not None:
+                saved(result)
+
+        self.app.push_screen(RecordForm(title, shown, values, refs, new=new, taken=taken,
+                                        note=f"Enregistré dans {reg.file}, commentaires "
+                                             "conservés.", focus=focus), save)
+
+    def delete_record(self, register: str, record_id: str, label: str = "") -> None:
+        """Ask, then remove the record (ctrl+z puts it back)."""
+        from cockpit.tui.dialogs.confirm import ConfirmDialog
+        from cockpit.tui.edits import delete_record
+        from cockpit.tui.fields import registers
+
+        reg = registers()[register]
+        files = self.cockpit.edit_files()
+
+        def go(yes: bool | None) -> None:
+            if yes:
+                self.cockpit.edit(f"Suppression de {reg.french} {record_id}",
+                                  delete_record(reg.file, reg.array, record_id), files=files)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Supprimer {'la' if reg.feminine else 'le'} {reg.french} {record_id} ?",
+            f"{label}\nRetiré de {reg.file} ; ctrl+z l'y remet."), go)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from cockpit.tui.safe import cells, shown
-from cockpit.tui.screens.base import ViewScreen
+from cockpit.tui.screens.base import ViewScreen, record_bindings
 from cockpit.tui.widgets.heat_map import HeatMap
 
 if TYPE_CHECKING:
@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 class RisksScreen(ViewScreen):
     VIEW = "risks"
     TITLE_FR = "Risques"
-    BINDINGS = [Binding("enter", "edit", "Modifier", id="risks.edit",
-                        tooltip="Probabilité, impact, statut, stratégie, réponse")]
+    BINDINGS = [
+        *record_bindings("risks", "un risque"),
+        Binding("v", "review", "Revue", id="risks.review",
+                tooltip="Note une revue du risque : sa date, et le statut (clos, surveillé…)"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,8 +45,8 @@ class RisksScreen(ViewScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one(DataTable).add_columns(
-            "Id", "Risque", "Cat.", "P", "I", "Crit.", "Niveau", "Tend.", "Statut", "Resp.",
-            "Stratégie")
+            "Id", "Crit.", "Niveau", "Statut", "Risque", "P", "I", "Tend.", "Resp.", "Stratégie",
+            "Cat.")
 
     def show(self, snapshot: Snapshot) -> None:
         from cockpit.steering import risks as steering
@@ -56,9 +59,10 @@ class RisksScreen(ViewScreen):
         row = table.cursor_row
         table.clear()
         table.add_rows(cells(
-            v.id, v.risk.title, v.risk.category, v.risk.probability or "", v.risk.impact or "",
-            v.criticality if v.criticality is not None else "", v.level.french if v.level else "",
-            v.trend.arrow, v.risk.status, v.risk.owner, v.risk.strategy) for v in self.views)
+            v.id, v.criticality if v.criticality is not None else "",
+            v.level.french if v.level else "", v.risk.status, v.risk.title,
+            v.risk.probability or "", v.risk.impact or "", v.trend.arrow, v.risk.owner,
+            v.risk.strategy, v.risk.category) for v in self.views)
         if self.views:
             table.move_cursor(row=min(row, len(self.views) - 1))
         self._detail(table.cursor_row)
@@ -93,18 +97,26 @@ class RisksScreen(ViewScreen):
         event.stop()
         self.action_edit()
 
-    def action_edit(self) -> None:
-        from cockpit.model.registers import RISK_STATUSES, RISK_STRATEGIES
-        from cockpit.tui.dialogs.risk import RiskDialog
-        from cockpit.tui.edits import update_risk
+    REGISTER = "risk"
 
+    def current(self) -> RiskView | None:
         index = self.query_one(DataTable).cursor_row
-        if not 0 <= index < len(self.views):
-            return
-        risk = self.views[index].risk
+        return self.views[index] if 0 <= index < len(self.views) else None
 
-        def save(values: dict[str, object] | None) -> None:
-            if values:
-                self.cockpit.edit(f"Risque {risk.id}", update_risk(risk.id, values))
+    def current_record(self) -> object:
+        view = self.current()
+        return view.risk if view is not None else None
 
-        self.app.push_screen(RiskDialog(risk, RISK_STATUSES, RISK_STRATEGIES), save)
+    def new_preset(self) -> dict[str, str]:
+        from cockpit.tui.fields import show_day
+
+        snapshot = self.cockpit.snapshot
+        return {"status": "ouvert", "identified": show_day(snapshot.today) if snapshot else ""}
+
+    def action_review(self) -> None:
+        """A review: its date (the risk's last review) and what it decided."""
+        view = self.current()
+        if view is not None:
+            self.record_form("risk", view.risk, fields=(
+                "review", "status", "probability", "impact", "response", "next_review"),
+                focus="review", title=f"Revue du risque {view.id} — {view.risk.title}")
