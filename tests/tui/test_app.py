@@ -133,7 +133,15 @@ async def test_wbs_refuses_a_bad_duration_and_writes_nothing(project: Path) -> N
         await pilot.press(*"huit", "enter")
         await settle(app, pilot)
         assert (project / "wbs.toml").read_bytes() == before
-        assert any("durée illisible" in n.message for n in app._notifications)
+        # the dialog stays open with what was typed, the reason under the field
+        from textual.widgets import Input, Static
+
+        from cockpit.tui.dialogs.record_form import RecordForm
+
+        assert isinstance(app.screen, RecordForm)
+        assert app.screen.query_one("#f-duration", Input).value == "huit"
+        assert "durée illisible" in str(app.screen.query_one("#e-duration", Static).render())
+        await pilot.press("escape")
 
 
 @run_async
@@ -146,6 +154,31 @@ async def test_edit_refused_when_file_changed_outside(project: Path) -> None:
         outside = (project / "wbs.toml").read_text(encoding="utf-8") + "\n# édité ailleurs\n"
         (project / "wbs.toml").write_text(outside, encoding="utf-8")
         await pilot.press("down", "down", "right", "right", "enter")
+        await pilot.press(*"12j", "enter")
+        await settle(app, pilot)
+        assert (project / "wbs.toml").read_text(encoding="utf-8") == outside
+        assert any("modifié sur le disque" in n.message for n in app._notifications)
+
+
+@run_async
+async def test_edit_refused_when_file_changed_while_the_dialog_was_open(project: Path) -> None:
+    """The fingerprint is taken when the dialog opens: a reload by the watcher while it is
+    open does not let the save overwrite what changed on disk."""
+    app = CockpitApp(project, today=TODAY, watch_interval=30)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("w")
+        await settle(app, pilot)
+        await pilot.press("down", "down", "right", "right", "enter")  # the dialog opens
+        generation = app.snapshot.generation  # type: ignore[union-attr]
+        outside = (project / "wbs.toml").read_text(encoding="utf-8") + "\n# édité ailleurs\n"
+        (project / "wbs.toml").write_text(outside, encoding="utf-8")
+        app.look_now()
+        for _ in range(100):  # the watcher sees it and reloads, the dialog still open
+            await pilot.pause(0.02)
+            if app.snapshot.generation > generation:  # type: ignore[union-attr]
+                break
+        assert app.snapshot.generation > generation  # type: ignore[union-attr]
         await pilot.press(*"12j", "enter")
         await settle(app, pilot)
         assert (project / "wbs.toml").read_text(encoding="utf-8") == outside

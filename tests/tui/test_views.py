@@ -78,7 +78,7 @@ async def test_new_meeting_from_the_template(project: Path) -> None:
         await pilot.pause()
         await pilot.press(*"COPIL 1", "enter")
         await settle(app, pilot)
-        created = project / "meetings" / "2026-02-20-copil-1.md"
+        created = project / "meetings" / f"{TODAY.isoformat()}-copil-1.md"  # dated today
         assert created.is_file()
         assert 'kind = "copil"' in created.read_text(encoding="utf-8")
         options = app.screen.query_one(OptionList)

@@ -37,11 +37,11 @@ def run_new(args: argparse.Namespace) -> int:
     from cockpit.folder.save import FileExistsSaveError, ProjectFiles, SaveError
     from cockpit.steering.meetings import meeting_path, render_new_meeting, situation
 
-    state = read_state(args.dir, args.today)
+    day = args.date or args.today
+    state = read_state(args.dir, args.today, day)  # « Situation au … » on the meeting's date
     if state is None:
         return EXIT_UNUSABLE
     board = state.dashboard
-    day = args.date or args.today
     relative = meeting_path(day, args.title)
     text = render_new_meeting(board.project, args.kind, args.title, day, situation(board),
                               board.actions)

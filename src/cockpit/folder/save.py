@@ -280,6 +280,18 @@ class ProjectFiles:
 
         return self._save(relative, change, blind=create)
 
+    def edit_text(self, relative: str, change: Callable[[str], str]) -> UndoRecord:
+        """Rewrite an existing text file with `change(text)`; refused like every edit when the
+        file changed on disk since it was read."""
+
+        def apply(previous: bytes | None) -> bytes:
+            if previous is None:
+                raise SaveError(f"{relative} n'existe pas.")
+            bom, text = _split_bom(previous, relative)
+            return bom + change(text).encode("utf-8")
+
+        return self._save(relative, apply)
+
     # -- undo -------------------------------------------------------------------
 
     def undo(self, record: UndoRecord) -> UndoRecord:
@@ -440,6 +452,11 @@ def set_table_field(document: Container, table: str, key: str, value: object) ->
     _set(container, key, value)
 
 
+def set_key(container: Container | Table, key: str, value: object) -> None:
+    """Set (None: remove) `key` of a document or table; an equal value keeps its bytes."""
+    _set(container, key, value)
+
+
 def find_record(document: Container, array: str, record_id: str) -> Table | InlineTable:
     for record in _records(document, array):
         if record.get("id") == record_id:
@@ -447,8 +464,10 @@ def find_record(document: Container, array: str, record_id: str) -> Table | Inli
     raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant « {record_id} ».")
 
 
-def append_record_to(document: Container, array: str, record: Mapping[str, Any]) -> None:
-    """Append `[[array]]` after its last record, with a blank line before it."""
+def append_record_to(document: Container, array: str, record: Mapping[str, Any],
+                     after: str | None = None) -> None:
+    """Append `[[array]]` after its last record (or after the record whose id is `after`),
+    with a blank line before it; the comments that stood before the next record stay there."""
     record_id = record.get("id")
     if record_id is not None and any(r.get("id") == record_id for r in _records(document, array)):
         raise SaveError(f"l'identifiant « {record_id} » existe déjà dans [[{array}]].")
@@ -468,15 +487,22 @@ def append_record_to(document: Container, array: str, record: Mapping[str, Any])
     if not isinstance(existing, AoT):
         raise SaveError(f"« {array} » n'est pas une suite de tables [[{array}]] : "
                         "cockpit ne sait pas y ajouter un enregistrement.")
-    last = existing[-1] if len(existing) else None
+    index = len(existing) - 1
+    if after is not None:
+        index = next((i for i, r in enumerate(existing) if r.get("id") == after), None)
+        if index is None:
+            raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant « {after} ».")
+    last = existing[index] if len(existing) else None
     if last is not None:
         tail = _detach_tail(last)
         rendered = last.as_string()
         table.trivia.indent = "" if rendered.endswith("\n\n") else (
             "\n" if rendered.endswith("\n") else "\n\n")
+        if index < len(existing) - 1 and not tail:
+            tail = [Whitespace("\n")]
         for item in tail:
             table.value.append(None, item)
-    existing.append(table)
+    existing.insert(index + 1, table) if len(existing) else existing.append(table)
 
 
 def remove_record_from(document: Container, array: str, record_id: str) -> None:

@@ -77,12 +77,20 @@ def _toml_list(items: list[str]) -> str:
 
 
 def render_new_meeting(project: Project, kind: str, title: str, date: dt.date,
-                       situation: Situation, actions: tuple[ActionView, ...]) -> str:
-    """The Markdown of a new meeting file, front matter and pre-filled agenda."""
+                       situation: Situation, actions: tuple[ActionView, ...], *,
+                       facilitator: str | None = None, participants: list[str] | None = None,
+                       excused: tuple[str, ...] = (), objectives: tuple[str, ...] = (),
+                       decisions: tuple[str, ...] = (), action_lines: tuple[str, ...] = ()) -> str:
+    """The Markdown of a new meeting file, front matter and pre-filled agenda.
+
+    The situation should be computed at the meeting's date. Given participants, objectives,
+    decisions (their text) and action lines (« - A12 — @who — 2026-04-10 — what ») fill the
+    minutes; the caller creates those actions in actions.toml."""
     info = project.settings.project
     governance = next((g for g in project.settings.governance if g.id == kind), None)
-    participants = list(governance.members) if governance else (
-        [info.manager] if info.manager else [])
+    if participants is None:
+        participants = list(governance.members) if governance else (
+            [info.manager] if info.manager else [])
     lines = [
         "+++",
         f"title = {_toml_string(title)}",
@@ -92,9 +100,10 @@ def render_new_meeting(project: Project, kind: str, title: str, date: dt.date,
         '# duration = "1h30"',
         '# place = "Salle projet"',
         f"phase = {_toml_string(info.phase.value)}",
-        f"facilitator = {_toml_string(info.manager)}",
+        f"facilitator = {_toml_string(info.manager if facilitator is None else facilitator)}",
         f"participants = {_toml_list(participants)}",
-        "excused = []",
+        f"excused = {_toml_list(list(excused))}",
+        f"objectives = {_toml_list(list(objectives))}" if objectives else
         "objectives = []    # les objectifs de la réunion, ex. \"Valider le planning\"",
         "+++",
         "",
@@ -157,14 +166,15 @@ def render_new_meeting(project: Project, kind: str, title: str, date: dt.date,
                          f"{a.action.what} ({a.action.status}{late})")
     else:
         lines.append("Aucune action ouverte.")
-    lines += [
-        "", "## Objectifs de la réunion", "",
-        "- (à compléter : ce que la réunion doit produire, les livrables attendus)",
-        "", "## Décisions", "",
-        "", "## Actions", "",
-        "<!-- une ligne par action : - A12 — @responsable — AAAA-MM-JJ — libellé précis -->",
-        "", "## Points en suspens", "",
-    ]
+    lines += ["", "## Objectifs de la réunion", ""]
+    lines += [f"- {o}" for o in objectives] or [
+        "- (à compléter : ce que la réunion doit produire, les livrables attendus)"]
+    lines += ["", "## Décisions", ""]
+    lines += [f"- D{n} — {d}" for n, d in enumerate(decisions, 1)]
+    lines += ["", "## Actions", "",
+              "<!-- une ligne par action : - A12 — @responsable — AAAA-MM-JJ — libellé précis -->"]
+    lines += list(action_lines)
+    lines += ["", "## Points en suspens", ""]
     return "\n".join(lines) + "\n"
 
 

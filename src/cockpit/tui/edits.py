@@ -152,7 +152,9 @@ def set_action_status(action_id: str, status: str, day: dt.date | None = None) -
 # -- indicators ------------------------------------------------------------------
 
 
-def add_measure(indicator: str, day: dt.date, value: float, comment: str = "") -> Operation:
+def add_measure(indicator: str, day: dt.date, value: object, comment: str = "") -> Operation:
+    """One row of measures.csv; the value is written as typed (a Decimal: 165 stays 165)."""
+
     def run(files: ProjectFiles) -> Outcome:
         with _refusals():
             return _done(files, files.append_csv_row(
@@ -165,14 +167,80 @@ def add_measure(indicator: str, day: dt.date, value: float, comment: str = "") -
 # -- meetings --------------------------------------------------------------------
 
 
-def create_meeting(relative: str, text: str) -> Operation:
-    """Write a new minutes file; refuses to overwrite an existing one."""
+def create_meeting(relative: str, text: str,
+                   actions: tuple[dict[str, object], ...] = ()) -> Operation:
+    """Write a new minutes file (never over an existing one) and create the actions its
+    lines name in actions.toml, so the minutes and the register agree."""
 
     def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import append_record_to
+
         with _refusals():
-            return _done(files, files.write_text(relative, text, create=True))
+            meeting = files.write_text(relative, text, create=True)
+            if not actions:
+                return _done(files, meeting)
+            try:
+                register = files.edit_toml("actions.toml", lambda doc: [
+                    append_record_to(doc, "action", record) for record in actions])
+            except Exception:
+                files.undo(meeting)
+                raise
+            return _done(files, meeting, register)
 
     return run
+
+
+def update_meeting(relative: str, front: dict[str, object],
+                   action_lines: tuple[str, ...] = (),
+                   actions: tuple[dict[str, object], ...] = ()) -> Operation:
+    """Front matter keys of a meeting (participants, excused, objectives…), and new action
+    lines added under its « Actions » heading, each created in actions.toml."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import append_record_to, set_key
+
+        def mutate(doc: Any) -> None:
+            for key, value in front.items():
+                set_key(doc, key, value)
+
+        with _refusals():
+            records = []
+            if front:
+                records.append(files.edit_front_matter(relative, mutate))
+            if action_lines:
+                records.append(files.edit_text(
+                    relative, lambda text: with_action_lines(text, action_lines)))
+            if actions:
+                records.append(files.edit_toml("actions.toml", lambda doc: [
+                    append_record_to(doc, "action", record) for record in actions]))
+            return _done(files, *records)
+
+    return run
+
+
+def with_action_lines(text: str, lines: tuple[str, ...]) -> str:
+    """The minutes with `lines` added at the end of the « Actions » section (created at the
+    end when missing)."""
+    import re
+
+    rows = text.splitlines(keepends=True)
+    heading = next((i for i, r in enumerate(rows)
+                    if re.match(r"^#{1,6}\s+(relevé d'actions|actions?|plan d'actions)\s*$",
+                                r.strip(), re.IGNORECASE)), None)
+    newline = "\r\n" if rows and rows[0].endswith("\r\n") else "\n"
+    added = [line + newline for line in lines]
+    if heading is None:
+        tail = "" if not text or text.endswith(("\n", "\r")) else newline
+        return text + tail + newline + "## Actions" + newline + newline + "".join(added)
+    end = next((i for i in range(heading + 1, len(rows)) if rows[i].startswith("#")), len(rows))
+    last = end
+    while last > heading + 1 and not rows[last - 1].strip():
+        last -= 1
+    if last < len(rows) and last == end and rows and not rows[-1].endswith(("\n", "\r")):
+        rows[-1] += newline
+    if last > 0 and not rows[last - 1].endswith(("\n", "\r")):
+        rows[last - 1] += newline
+    return "".join(rows[:last] + added + rows[last:])
 
 
 # -- any record of a register ------------------------------------------------------
@@ -193,12 +261,17 @@ def update_record(relative: str, array: str, record_id: str,
     return run
 
 
-def add_record(relative: str, array: str, record: dict[str, object]) -> Operation:
-    """Append a new `[[array]]` record, its keys in the order given (FORMAT.md's)."""
+def add_record(relative: str, array: str, record: dict[str, object],
+               after: str | None = None) -> Operation:
+    """A new `[[array]]` record, its keys in the order given (FORMAT.md's), appended or put
+    after the record `after` (a task inserted at its place in the WBS)."""
 
     def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import append_record_to
+
         with _refusals():
-            return _done(files, files.append_record(relative, array, record))
+            return _done(files, files.edit_toml(
+                relative, lambda doc: append_record_to(doc, array, record, after=after)))
 
     return run
 

@@ -83,7 +83,7 @@ class Field:
     key: str
     label: str
     kind: str = "text"  # text, date, int, number, choice, id, ids, duration, deps, assign,
-    #                     bool, periods, days
+    #                     bool, periods, days, lines (a TextArea), actionlines
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str = ""  # for id/ids: the register the ids come from
@@ -99,6 +99,8 @@ class Field:
             "bool": "oui / non", "periods": "03/08/2026-21/08/2026 Fermeture ; …",
             "choice": " | ".join(self.choices[:4]) + (" …" if len(self.choices) > 4 else ""),
             "days": "lun, mar, mer, jeu, ven",
+            "lines": "une par ligne",
+            "actionlines": "une par ligne : @responsable JJ/MM/AAAA libellé",
         }.get(self.kind, "")
 
     def completions(self, refs: Refs) -> tuple[str, ...]:
@@ -171,11 +173,27 @@ class Field:
                 target = parsed.resource if kind == "assign" else parsed.task  # type: ignore[union-attr]
                 self._check_ids([target], refs)
             return items
+        if kind == "lines":
+            return tuple(line.strip().lstrip("-").strip() for line in text.splitlines()
+                         if line.strip().lstrip("-").strip())
+        if kind == "actionlines":
+            return tuple(self._action_line(line, refs) for line in text.splitlines()
+                         if line.strip())
         if kind == "periods":
             return parse_periods(text)
         if kind == "days":
             return parse_workdays(text)
         raise ValueError(f"type de champ inconnu {kind}")
+
+    def _action_line(self, line: str, refs: Refs) -> tuple[str, dt.date, str]:
+        """`@bdupont 10/04/2026 Passer la commande` (dashes between the parts allowed)."""
+        match = re.match(r"^\s*[-•]?\s*@?([A-Za-z0-9._-]+)\s*[—–-]?\s*(\S+)\s*[—–-]?\s*(.*)$", line)
+        if match is None or not match.group(3).strip():
+            raise ValueError(f"ligne d'action illisible « {line.strip()} » : "
+                             "@responsable JJ/MM/AAAA libellé")
+        who = match.group(1)
+        self._check_ids([who], refs)
+        return who, parse_day(match.group(2)), match.group(3).strip()
 
     def _check_ids(self, items: list[str], refs: Refs) -> None:
         known = refs.get(self.ref)
@@ -448,6 +466,37 @@ CALENDAR_FIELDS = (
     _f("holidays", "Jours fériés", "choice", choices=("FR", "FR-57", "none")),
     _f("closures", "Fermetures", "periods"),
 )
+
+
+def meeting_fields(new: bool) -> tuple[Field, ...]:
+    """The minutes' front matter, decisions (new meetings) and new action lines."""
+    from cockpit.model.documents import MEETING_KINDS
+
+    head = (_f("kind", "Type", "choice", choices=MEETING_KINDS, required=True),
+            _f("title", "Titre", required=True),
+            _f("date", "Date", "date", required=True)) if new else ()
+    return (*head,
+            _f("facilitator", "Animateur", "id", ref="people"),
+            _f("participants", "Participants", "ids", ref="people"),
+            _f("excused", "Excusés", "ids", ref="people"),
+            _f("objectives", "Objectifs de la réunion", "lines"),
+            *((_f("decisions", "Décisions", "lines"),) if new else ()),
+            _f("actions", "Nouvelles actions (créées dans actions.toml)", "actionlines"))
+
+
+def new_actions(lines: Iterable[tuple[str, dt.date, str]], taken: Iterable[str],
+                origin: str) -> tuple[tuple[str, ...], tuple[dict[str, object], ...]]:
+    """The minutes' action lines and the actions.toml records of new actions, numbered after
+    the highest id of the register: the minutes and the register agree."""
+    used = list(taken)
+    minutes, records = [], []
+    for who, due, what in lines:
+        action_id = next_id("A", used)
+        used.append(action_id)
+        minutes.append(f"- {action_id} — @{who} — {due.isoformat()} — {what}")
+        records.append({"id": action_id, "what": what, "who": who, "due": due,
+                        "status": "à faire", "origin": origin})
+    return tuple(minutes), tuple(records)
 
 
 def refs_of(project: Any) -> dict[str, tuple[str, ...]]:

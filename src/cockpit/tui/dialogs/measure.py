@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,10 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from cockpit.tui.dialogs.meeting import parse_day
+from cockpit.tui.fields import parse_day, parse_number
 from cockpit.tui.safe import shown
 
-NewMeasure = tuple[dt.date, float, str]
+NewMeasure = tuple[dt.date, Decimal, str]
 
 
 class MeasureDialog(ModalScreen[NewMeasure | None]):
@@ -49,13 +50,14 @@ class MeasureDialog(ModalScreen[NewMeasure | None]):
     def _add(self) -> None:
         error = self.query_one("#measure-error", Static)
         try:
-            value = float(self.query_one("#value", Input).value.strip().replace(",", "."))
+            value = parse_number(self.query_one("#value", Input).value)
         except ValueError:
             error.update("Valeur illisible : un nombre, par exemple 165 ou 12,5.")
             return
-        day = parse_day(self.query_one("#date", Input).value)
-        if day is None:
-            error.update("Date illisible : écrivez JJ/MM/AAAA.")
+        try:
+            day = parse_day(self.query_one("#date", Input).value)
+        except ValueError as problem:
+            error.update(f"{str(problem).capitalize()}.")
             return
         self.dismiss((day, value, self.query_one("#comment", Input).value.strip()))
 

@@ -17,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from cockpit.tui.fields import ID_PATTERN, Field, Refs, did_you_mean
 
 Values = dict[str, object]
+MULTILINE = ("lines", "actionlines")
 
 
 class ItemSuggester(Suggester):
@@ -76,6 +77,12 @@ class RecordForm(ModalScreen[Values | None]):
             for f in self.fields:
                 yield Label(f.label + (" *" if f.required else ""), classes="field-label")
                 words = f.completions(self.refs)
+                if f.kind in MULTILINE:
+                    yield TextArea(self.initial[f.key], id=f"f-{f.key}", classes="lines",
+                                   soft_wrap=True, show_line_numbers=False,
+                                   placeholder=f.placeholder())
+                    yield Static("", id=f"e-{f.key}", classes="error field-error")
+                    continue
                 yield Input(self.initial[f.key], placeholder=f.placeholder(), id=f"f-{f.key}",
                             disabled=f.key == "id" and not self.new,
                             suggester=ItemSuggester(words, single=f.kind not in (
@@ -95,7 +102,7 @@ class RecordForm(ModalScreen[Values | None]):
         key = self.focus_key or next(
             (f.key for f in self.fields if not (f.key == "id" and not self.new)), "")
         if key:
-            self.query_one(f"#f-{key}", Input).focus()
+            self.query_one(f"#f-{key}").focus()
 
     # -- checking --------------------------------------------------------------------
 
@@ -116,14 +123,20 @@ class RecordForm(ModalScreen[Values | None]):
         line = self.query_one(f"#e-{field_.key}", Static)
         line.update(f"↳ {problem}" if problem else "")
         line.display = bool(problem)
-        self.query_one(f"#f-{field_.key}", Input).set_class(bool(problem), "-invalid")
+        self.query_one(f"#f-{field_.key}").set_class(bool(problem), "-invalid")
+
+    def text_of(self, key: str) -> str:
+        widget = self.query_one(f"#f-{key}")
+        return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined,no-any-return]
 
     @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        key = (event.input.id or "").removeprefix("f-")
+    @on(TextArea.Changed)
+    def _changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.input if isinstance(event, Input.Changed) else event.text_area
+        key = (widget.id or "").removeprefix("f-")
         field_ = next((f for f in self.fields if f.key == key), None)
         if field_ is not None:
-            self._show_problem(field_, self._problem(field_, event.value))
+            self._show_problem(field_, self._problem(field_, self.text_of(key)))
             self.query_one("#form-error", Static).update("")
 
     # -- saving ----------------------------------------------------------------------
@@ -134,7 +147,7 @@ class RecordForm(ModalScreen[Values | None]):
         values: Values = {}
         wrong: list[Field] = []
         for f in self.fields:
-            text = self.query_one(f"#f-{f.key}", Input).value
+            text = self.text_of(f.key)
             problem = self._problem(f, text)
             self._show_problem(f, problem)
             if problem:
@@ -150,7 +163,7 @@ class RecordForm(ModalScreen[Values | None]):
         if wrong:
             summary.update("À corriger : " + ", ".join(f.label for f in wrong)
                            + " — rien n'est enregistré tant que le formulaire est refusé.")
-            self.query_one(f"#f-{wrong[0].key}", Input).focus()
+            self.query_one(f"#f-{wrong[0].key}").focus()
             return
         if self.check is not None:
             problem = self.check(values)

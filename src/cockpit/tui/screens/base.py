@@ -148,7 +148,7 @@ class ViewScreen(Screen[None]):
 
     def record_form(self, register: str, record: object = None, *, duplicate: bool = False,
                     preset: dict[str, str] | None = None, focus: str = "",
-                    fields: tuple[str, ...] = (), title: str = "",
+                    fields: tuple[str, ...] = (), title: str = "", after: str | None = None,
                     saved: Callable[[dict[str, object]], None] | None = None) -> None:
         """Open the form of a record of `register` (fields.registers()): a new one when
         `record` is None, a copy with a new id when `duplicate`, else an edit of `record`.
@@ -185,7 +185,8 @@ class ViewScreen(Screen[None]):
                 return
             if new:
                 label = f"{reg.french.capitalize()} {result.get('id')}"
-                self.cockpit.edit(label, add_record(reg.file, reg.array, result), files=files)
+                self.cockpit.edit(label, add_record(reg.file, reg.array, result, after),
+                                  files=files)
             elif result:
                 self.cockpit.edit(f"{reg.french.capitalize()} {record_id}",
                                   update_record(reg.file, reg.array, record_id, result),

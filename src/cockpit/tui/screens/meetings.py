@@ -33,8 +33,13 @@ def body_of(text: str) -> str:
 class MeetingsScreen(ViewScreen):
     VIEW = "meetings"
     TITLE_FR = "Réunions"
-    BINDINGS = [Binding("n", "new", "Nouvelle réunion", id="meetings.new",
-                        tooltip="Crée un compte rendu depuis le modèle")]
+    BINDINGS = [
+        Binding("enter", "edit", "Modifier", key_display="⏎", id="meetings.edit",
+                tooltip="Participants, excusés, objectifs, animateur ; nouvelles actions"),
+        Binding("n", "new", "Nouveau", id="meetings.new",
+                tooltip="Écrit un compte rendu : en-tête, décisions, actions (créées dans "
+                        "actions.toml)"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,6 +80,11 @@ class MeetingsScreen(ViewScreen):
                 "Aucun compte rendu dans meetings/ : **n** en crée un depuis le modèle.")
         options.focus()
 
+    @on(OptionList.OptionSelected, "#meeting-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
     @on(OptionList.OptionHighlighted, "#meeting-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(event.option_index)
@@ -93,33 +103,95 @@ class MeetingsScreen(ViewScreen):
         self.query_one("#minutes", Markdown).update(
             printable(head + "\n\n" + body_of(self.texts.get(m.path, ""))))
 
+    def current(self) -> Meeting | None:
+        index = self.query_one(OptionList).highlighted
+        return self.meetings[index] if index is not None and 0 <= index < len(
+            self.meetings) else None
+
     def action_new(self) -> None:
-        from cockpit.model.documents import MEETING_KINDS
-        from cockpit.tui.dialogs.meeting import MeetingDialog, NewMeeting
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.fields import meeting_fields, refs_of, show_day
 
         snapshot = self.cockpit.snapshot
         if snapshot is None or snapshot.project is None:
             return
+        project = snapshot.project
+        files = self.cockpit.edit_files()
+        manager = project.settings.project.manager
+        values = {"kind": "copil", "date": show_day(snapshot.today), "facilitator": manager,
+                  "participants": manager}
 
-        def create(answer: NewMeeting | None) -> None:
+        def create(answer: dict[str, object] | None) -> None:
             if answer is not None:
-                self.create(*answer)
+                self.create(answer, files)
 
-        self.app.push_screen(MeetingDialog(MEETING_KINDS, snapshot.status_date), create)
+        self.app.push_screen(RecordForm(
+            "Nouvelle réunion (compte rendu prérempli)", meeting_fields(new=True), values,
+            refs_of(project), new=True, focus="title",
+            note="Décisions et objectifs : un par ligne. Actions : « @responsable JJ/MM/AAAA "
+                 "libellé », une par ligne. ctrl+s enregistre."), create)
 
-    def create(self, kind: str, title: str, day: object) -> None:
+    def create(self, answer: dict[str, object], files: object = None) -> None:
+        import datetime as dt
+
         from cockpit.steering import actions
         from cockpit.steering.dashboard import Dashboard
         from cockpit.steering.meetings import meeting_path, render_new_meeting, situation
         from cockpit.tui.edits import create_meeting
+        from cockpit.tui.fields import new_actions
 
         snapshot = self.cockpit.snapshot
         assert snapshot is not None and snapshot.project is not None
         project = snapshot.project
-        board = Dashboard(project, snapshot.today, schedule_=snapshot.schedule,
-                          status_date_=snapshot.status_date)
-        text = render_new_meeting(project, kind, title, day, situation(board),  # type: ignore[arg-type]
-                                  actions.views(project, snapshot.status_date))
-        path = meeting_path(day, title)  # type: ignore[arg-type]
+        day = answer["date"]
+        title = str(answer["title"])
+        assert isinstance(day, dt.date)
+        path = meeting_path(day, title)
+        lines, records = new_actions(answer.get("actions") or (),  # type: ignore[arg-type]
+                                     (a.id for a in project.actions), path)
+        # « Situation au … » and the open actions are those of the meeting's date.
+        board = Dashboard(project, snapshot.today, schedule_=snapshot.schedule, status_date_=day)
+        participants = answer.get("participants")
+        text = render_new_meeting(
+            project, str(answer["kind"]), title, day, situation(board),
+            actions.views(project, day),
+            facilitator=str(answer.get("facilitator") or ""),
+            participants=None if participants is None else list(participants),  # type: ignore[call-overload]
+            excused=tuple(answer.get("excused") or ()),  # type: ignore[arg-type]
+            objectives=tuple(answer.get("objectives") or ()),  # type: ignore[arg-type]
+            decisions=tuple(answer.get("decisions") or ()),  # type: ignore[arg-type]
+            action_lines=lines)
         self.select_path = path
-        self.cockpit.edit(f"Réunion {path}", create_meeting(path, text))
+        self.cockpit.edit(f"Réunion {path}", create_meeting(path, text, records), files=files)
+
+    def action_edit(self) -> None:
+        """The front matter (facilitator, participants, excused, objectives) and new actions."""
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.edits import update_meeting
+        from cockpit.tui.fields import meeting_fields, new_actions, refs_of
+
+        snapshot = self.cockpit.snapshot
+        meeting = self.current()
+        if snapshot is None or snapshot.project is None or meeting is None:
+            return
+        project = snapshot.project
+        fields = meeting_fields(new=False)
+        values = {f.key: f.show(getattr(meeting, f.key, None)) for f in fields}
+        values["actions"] = ""
+        values["objectives"] = "\n".join(meeting.objectives)
+        files = self.cockpit.edit_files()
+
+        def save(answer: dict[str, object] | None) -> None:
+            if not answer:
+                return
+            lines, records = new_actions(answer.pop("actions", None) or (),  # type: ignore[arg-type]
+                                         (a.id for a in project.actions), meeting.path)
+            front = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answer.items()}
+            self.select_path = meeting.path
+            self.cockpit.edit(f"Réunion {meeting.path}",
+                              update_meeting(meeting.path, front, lines, records), files=files)
+
+        self.app.push_screen(RecordForm(
+            f"Réunion {meeting.title} ({meeting.path})", fields, values, refs_of(project),
+            note="Les nouvelles actions sont ajoutées au relevé d'actions du compte rendu et "
+                 "créées dans actions.toml. ctrl+s enregistre."), save)

@@ -48,10 +48,23 @@ def task_value(task: Task, key: str) -> str:
 class WbsScreen(ViewScreen):
     VIEW = "wbs"
     TITLE_FR = "WBS"
+    REGISTER = "task"
     BINDINGS = [
-        Binding("enter", "edit_cell", "Modifier", id="wbs.edit",
+        Binding("enter", "edit_cell", "Modifier", key_display="⏎", id="wbs.edit",
                 tooltip="Modifie le nom, la durée, les ressources, les prédécesseurs ou "
                         "l'avancement"),
+        Binding("n", "new", "Nouveau", id="wbs.new",
+                tooltip="Insère une tâche après celle du curseur, sous la même tâche parente"),
+        Binding("delete", "delete", "Supprimer", key_display="suppr", id="wbs.delete",
+                tooltip="Supprime la tâche (après confirmation ; ctrl+z)"),
+        Binding("f", "edit", "Fiche", id="wbs.form",
+                tooltip="Tous les champs de la tâche : livrable, dates réelles, contraintes…"),
+        Binding("ctrl+d", "duplicate", "Dupliquer", key_display="^d", id="wbs.duplicate",
+                tooltip="Copie la tâche avec un nouvel identifiant, juste après elle"),
+        Binding("greater_than_sign", "indent", "Sous la précédente", key_display=">",
+                id="wbs.indent", tooltip="Range la tâche sous la tâche qui la précède"),
+        Binding("less_than_sign", "outdent", "Remonter", key_display="<", id="wbs.outdent",
+                tooltip="Sort la tâche de sa tâche récapitulative"),
         Binding("slash", "find", "Chercher", key_display="/", id="wbs.find",
                 tooltip="Aller à une tâche par son identifiant ou son nom"),
     ]
@@ -114,7 +127,7 @@ class WbsScreen(ViewScreen):
 
     def edit(self, key: str) -> None:
         from cockpit.tui.dialogs.edit_value import EditValueDialog
-        from cockpit.tui.edits import record_progress, set_task_field
+        from cockpit.tui.edits import record_progress
 
         task = self.current_task()
         if task is None:
@@ -140,13 +153,60 @@ class WbsScreen(ViewScreen):
                 save_progress)
             return
 
-        def save(value: str | None) -> None:
-            if value is not None and value != task_value(task, key):
-                self.cockpit.edit(f"Tâche {task.id}", set_task_field(task.id, key, value))
+        self.record_form("task", task, fields=(key,), focus=key, title=label)
 
-        self.app.push_screen(EditValueDialog(label, task_value(task, key),
-                                             "Enregistré dans wbs.toml, commentaires conservés."),
-                             save)
+    def current_record(self) -> Task | None:
+        return self.current_task()
+
+    def action_new(self) -> None:
+        task = self.current_task()
+        preset = {"parent": task.parent, "duration": "5j"} if task is not None else {}
+        self.record_form("task", preset=preset, after=task.id if task else None, focus="name")
+
+    def action_duplicate(self) -> None:
+        task = self.current_task()
+        if task is not None:
+            self.record_form("task", task, duplicate=True, after=task.id, focus="name")
+
+    def action_delete(self) -> None:
+        task = self.current_task()
+        if task is None:
+            return
+        children = [t.id for t in self.tasks.values() if t.parent == task.id]
+        if children:
+            self.notify(f"« {task.id} » est une tâche récapitulative ({', '.join(children[:3])}"
+                        f"{'…' if len(children) > 3 else ''}) : supprimez ou déplacez d'abord "
+                        "ses sous-tâches.", severity="warning")
+            return
+        self.delete_record("task", task.id, task.name)
+
+    def _move(self, task: Task, parent: str) -> None:
+        from cockpit.tui.edits import update_record
+
+        self.cockpit.edit(f"Tâche {task.id}", update_record(
+            "wbs.toml", "task", task.id, {"parent": parent or None}))
+
+    def action_indent(self) -> None:
+        """Under the task above it at the same level (which becomes a summary task)."""
+        task = self.current_task()
+        if task is None:
+            return
+        row = self.ids.index(task.id)
+        above = next((self.tasks[i] for i in reversed(self.ids[:row])
+                      if self.tasks[i].parent == task.parent), None)
+        if above is None:
+            self.notify("Aucune tâche au même niveau au-dessus : rien à faire.",
+                        severity="warning")
+            return
+        self._move(task, above.id)
+
+    def action_outdent(self) -> None:
+        task = self.current_task()
+        if task is None or not task.parent:
+            self.notify("La tâche est déjà au premier niveau.", severity="warning")
+            return
+        parent = self.tasks.get(task.parent)
+        self._move(task, parent.parent if parent is not None else "")
 
     def go_to(self, text: str) -> bool:
         needle = text.strip().lower()
