@@ -516,3 +516,29 @@ def test_any_value_is_written_as_itself_and_nothing_else_moves(tmp_path: Path, k
     assert written == expected and type(written) in (type(expected), Decimal, int)
     assert {k: v for k, v in data["action"][1].items() if k != key} == \
         {k: v for k, v in original["action"][1].items() if k != key}
+
+
+def test_a_record_inserted_after_another_keeps_the_comments_before_the_next(
+        tmp_path: Path) -> None:
+    from cockpit.folder.save import append_record_to
+
+    text = ('[[task]]\nid = "a"\nname = "A"\n\n# -- lot 2\n[[task]]\nid = "b"\nname = "B"\n')
+    (tmp_path / "wbs.toml").write_text(text, encoding="utf-8")
+    files = ProjectFiles(tmp_path)
+    files.edit_toml("wbs.toml", lambda doc: append_record_to(
+        doc, "task", {"id": "a2", "parent": "a", "name": "A2"}, after="a"))
+    assert (tmp_path / "wbs.toml").read_text(encoding="utf-8") == (
+        '[[task]]\nid = "a"\nname = "A"\n\n[[task]]\nid = "a2"\nparent = "a"\nname = "A2"\n\n'
+        '# -- lot 2\n[[task]]\nid = "b"\nname = "B"\n')
+
+
+def test_edit_text_is_refused_when_the_file_changed_since_it_was_read(tmp_path: Path) -> None:
+    from cockpit.folder.save import ConflictError
+
+    (tmp_path / "note.md").write_text("un\n", encoding="utf-8")
+    files = ProjectFiles(tmp_path)
+    files.read_bytes("note.md")
+    (tmp_path / "note.md").write_text("deux\n", encoding="utf-8")
+    with pytest.raises(ConflictError):
+        files.edit_text("note.md", lambda text: text + "trois\n")
+    assert (tmp_path / "note.md").read_text(encoding="utf-8") == "deux\n"

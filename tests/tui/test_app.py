@@ -58,7 +58,7 @@ async def test_wbs_edit_in_place_saves_and_undoes(project: Path) -> None:
         await pilot.press(*"12j", "enter")
         await settle(app, pilot)
         assert table.get_row_at(2)[2] == "12j"
-        assert table.get_row_at(2)[6] == "21/01/2026"  # the schedule was recomputed
+        assert table.get_row_at(2)[4] == "21/01/2026"  # the schedule was recomputed
         text = (project / "wbs.toml").read_text(encoding="utf-8")
         assert 'duration = "12j"' in text and "# Découpage du projet" in text
         await pilot.press("ctrl+z")
@@ -107,20 +107,20 @@ async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path
         await pilot.press("w")
         await settle(app, pilot)
         table = app.screen.query_one(WbsTable)
-        await pilot.press("down", "down", *["right"] * 8)
+        await pilot.press("down", "down", *["right"] * 6)
         assert table.cursor_key == "progress"
         task = app.screen.current_task()  # type: ignore[attr-defined]
         assert task is not None
         await pilot.press("enter")
         await pilot.press(*"75", "enter")
         await settle(app, pilot)
-        assert table.get_row_at(2)[8] == "75\u00a0%"
+        assert table.get_row_at(2)[6] == "75\u00a0%"
         status = app.snapshot.status_date  # type: ignore[union-attr]
         assert journal.read_text(encoding="utf-8") == before + f"{status:%Y-%m-%d},{task.id},75,\n"
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert journal.read_text(encoding="utf-8") == before
-        assert table.get_row_at(2)[8] != "75\u00a0%"
+        assert table.get_row_at(2)[6] != "75\u00a0%"
 
 
 @run_async

@@ -489,8 +489,8 @@ def append_record_to(document: Container, array: str, record: Mapping[str, Any],
                         "cockpit ne sait pas y ajouter un enregistrement.")
     index = len(existing) - 1
     if after is not None:
-        index = next((i for i, r in enumerate(existing) if r.get("id") == after), None)
-        if index is None:
+        index = next((i for i, r in enumerate(existing) if r.get("id") == after), -1)
+        if index < 0:
             raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant « {after} ».")
     last = existing[index] if len(existing) else None
     if last is not None:
@@ -502,7 +502,10 @@ def append_record_to(document: Container, array: str, record: Mapping[str, Any],
             tail = [Whitespace("\n")]
         for item in tail:
             table.value.append(None, item)
-    existing.insert(index + 1, table) if len(existing) else existing.append(table)
+    if len(existing):
+        existing.insert(index + 1, table)
+    else:
+        existing.append(table)
 
 
 def remove_record_from(document: Container, array: str, record_id: str) -> None:

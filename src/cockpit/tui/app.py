@@ -46,13 +46,13 @@ class CockpitApp(App[None]):
                   show=False) for v in VIEWS),
         Binding("question_mark,f1", "help", "Aide", key_display="?", id="app.help",
                 tooltip="Toutes les touches de l'application et de la vue"),
-        Binding("p", "settings", "Projet", id="app.settings",
+        Binding("p", "settings", "Projet", id="app.settings", show=False,
                 tooltip="Date d'état, phase, échéance, calendrier, fermetures"),
-        Binding("ctrl+z", "undo", "Annuler", id="app.undo",
+        Binding("ctrl+z", "undo", "Annuler", key_display="^z", id="app.undo",
                 tooltip="Annule la dernière modification enregistrée"),
         Binding("f5", "reload", "Recharger", id="app.reload", show=False,
                 tooltip="Relit le dossier et recalcule toutes les vues"),
-        Binding("q", "quit", "Quitter", id="app.quit", tooltip="Ferme le cockpit"),
+        Binding("q", "quit", "Quitter", id="app.quit", show=False, tooltip="Ferme le cockpit"),
     ]
 
     snapshot: var[Snapshot | None] = var(None, init=False)

@@ -68,7 +68,7 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
 def check_known(word: str, known: Iterable[str], what: str) -> None:
     names = list(known)
     if word not in names:
-        raise ValueError(f"{what} inconnu « {word} »{did_you_mean(word, names)}")
+        raise ValueError(f"{what} « {word} » inconnu(e) dans le projet{did_you_mean(word, names)}")
 
 
 # -- fields ------------------------------------------------------------------------
@@ -364,7 +364,7 @@ def _registers() -> dict[str, Register]:
             _f("cause", "Cause"), _f("consequence", "Conséquence"),
             _f("probability", "Probabilité (1 à 5)", "int"),
             _f("impact", "Impact (1 à 5)", "int"),
-            _f("detection", "Détection (1 à 5, AMDEC)", "int"),
+            _f("detection", "Détection (AMDEC)", "int"),
             _f("owner", "Responsable", "id", ref="people"),
             _f("strategy", "Stratégie", "choice", choices=RISK_STRATEGIES),
             _f("response", "Réponse"),
@@ -481,7 +481,7 @@ def meeting_fields(new: bool) -> tuple[Field, ...]:
             _f("excused", "Excusés", "ids", ref="people"),
             _f("objectives", "Objectifs de la réunion", "lines"),
             *((_f("decisions", "Décisions", "lines"),) if new else ()),
-            _f("actions", "Nouvelles actions (créées dans actions.toml)", "actionlines"))
+            _f("actions", "Nouvelles actions", "actionlines"))
 
 
 def new_actions(lines: Iterable[tuple[str, dt.date, str]], taken: Iterable[str],

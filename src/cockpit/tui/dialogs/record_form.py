@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from cockpit.tui.fields import ID_PATTERN, Field, Refs, did_you_mean
+from cockpit.tui.fields import ID_PATTERN, Field, Refs
 
 Values = dict[str, object]
 MULTILINE = ("lines", "actionlines")
@@ -75,18 +75,18 @@ class RecordForm(ModalScreen[Values | None]):
         with VerticalScroll(classes="dialog form", id="record-form"):
             yield Label(f"[b]{escape(self.title_text)}[/b]", id="form-title")
             for f in self.fields:
-                yield Label(f.label + (" *" if f.required else ""), classes="field-label")
                 words = f.completions(self.refs)
-                if f.kind in MULTILINE:
-                    yield TextArea(self.initial[f.key], id=f"f-{f.key}", classes="lines",
-                                   soft_wrap=True, show_line_numbers=False,
-                                   placeholder=f.placeholder())
-                    yield Static("", id=f"e-{f.key}", classes="error field-error")
-                    continue
-                yield Input(self.initial[f.key], placeholder=f.placeholder(), id=f"f-{f.key}",
-                            disabled=f.key == "id" and not self.new,
-                            suggester=ItemSuggester(words, single=f.kind not in (
-                                "ids", "deps", "assign")) if words else None)
+                with Horizontal(classes="field-row"):
+                    yield Label(f.label + (" *" if f.required else ""), classes="field-label")
+                    if f.kind in MULTILINE:
+                        yield TextArea(self.initial[f.key], id=f"f-{f.key}", classes="lines",
+                                       soft_wrap=True, show_line_numbers=False,
+                                       placeholder=f.placeholder())
+                    else:
+                        yield Input(self.initial[f.key], placeholder=f.placeholder(),
+                                    id=f"f-{f.key}", disabled=f.key == "id" and not self.new,
+                                    suggester=ItemSuggester(words, single=f.kind not in (
+                                        "ids", "deps", "assign")) if words else None)
                 yield Static("", id=f"e-{f.key}", classes="error field-error")
             yield Static("", id="form-error", classes="error")
             yield Static((self.note + "\n" if self.note else "")
@@ -99,8 +99,10 @@ class RecordForm(ModalScreen[Values | None]):
     def on_mount(self) -> None:
         for field_ in self.fields:
             self.query_one(f"#e-{field_.key}", Static).display = False
+        # the id of a new record comes filled in (A17, R9): the label is typed first
         key = self.focus_key or next(
-            (f.key for f in self.fields if not (f.key == "id" and not self.new)), "")
+            (f.key for f in self.fields
+             if not (f.key == "id" and (not self.new or self.initial["id"]))), "")
         if key:
             self.query_one(f"#f-{key}").focus()
 
@@ -175,7 +177,3 @@ class RecordForm(ModalScreen[Values | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def unknown_message(word: str, known: Sequence[str], what: str) -> str:
-    return f"{what} inconnu « {word} »{did_you_mean(word, known)}"

@@ -24,16 +24,18 @@ class ActionsScreen(ViewScreen):
     VIEW = "actions"
     TITLE_FR = "Actions"
     BINDINGS = [
+        Binding("slash", "find", "Chercher", key_display="/", id="actions.find", show=False,
+                tooltip="Aller à un enregistrement par son identifiant ou son libellé"),
         *record_bindings("actions", "une action"),
         Binding("space,f", "done", "Fait", key_display="espace", id="actions.done",
                 tooltip="Marque l'action « fait » au jour que vous donnez"),
-        Binding("o", "owner", "Responsable", id="actions.owner",
+        Binding("o", "owner", "Responsable", id="actions.owner", show=False,
                 tooltip="Filtre par responsable (tour à tour)"),
-        Binding("l", "late", "En retard", id="actions.late",
+        Binding("l", "late", "En retard", id="actions.late", show=False,
                 tooltip="N'affiche que les actions en retard"),
-        Binding("s", "origin", "Origine", id="actions.origin",
+        Binding("s", "origin", "Origine", id="actions.origin", show=False,
                 tooltip="Filtre par origine : réunion, risque, indicateur, REX…"),
-        Binding("v", "closed", "Soldées", id="actions.closed",
+        Binding("v", "closed", "Soldées", id="actions.closed", show=False,
                 tooltip="Affiche ou masque les actions faites ou abandonnées"),
     ]
 
@@ -51,9 +53,6 @@ class ActionsScreen(ViewScreen):
         with Vertical(classes="body"):
             yield Static("", id="filters")
             yield DataTable(id="action-table", cursor_type="row", zebra_stripes=True)
-            yield Static("⏎ modifier — n nouvelle — suppr supprimer — espace : fait — "
-                         "o : responsable — l : en retard — s : origine — v : soldées",
-                         classes="hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -90,12 +89,13 @@ class ActionsScreen(ViewScreen):
             for v in self.shown)
         if self.shown:
             table.move_cursor(row=min(row, len(self.shown) - 1))
-        parts = [f"responsable : {shown(self.owner or 'tous')}",
-                 f"origine : {ORIGIN_FRENCH.get(self.origin, 'toutes') if self.origin else 'toutes'}",
-                 "en retard seulement" if self.late_only else "toutes échéances",
-                 "soldées visibles" if self.show_closed else "soldées masquées"]
+        origin = ORIGIN_FRENCH.get(self.origin, "toutes") if self.origin else "toutes"
+        parts = [f"[b]o[/b] resp. : {shown(self.owner or 'tous')}",
+                 f"[b]s[/b] origine : {origin}",
+                 "[b]l[/b] " + ("en retard" if self.late_only else "toutes échéances"),
+                 "[b]v[/b] soldées " + ("visibles" if self.show_closed else "masquées")]
         self.query_one("#filters", Static).update(
-            f"{len(self.shown)}/{len(self.all)} actions — " + " — ".join(parts))
+            f"{len(self.shown)}/{len(self.all)} — " + " — ".join(parts))
 
     def _cycle(self, current: str, values: list[str]) -> str:
         options = [ALL, *sorted(set(values))]
@@ -122,6 +122,9 @@ class ActionsScreen(ViewScreen):
     def current(self) -> ActionView | None:
         index = self.query_one(DataTable).cursor_row
         return self.shown[index] if 0 <= index < len(self.shown) else None
+
+    def rows_for_find(self) -> list[tuple[str, str]]:
+        return [(v.id, v.action.what) for v in self.shown]
 
     def current_record(self) -> object:
         view = self.current()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,17 +21,39 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+def views_line(current: str, width: int = 200) -> str:
+    """Every view's key on one line, the current one in reverse: « t Tableau w WBS … » when it
+    fits in `width` columns, else the keys alone with the current view's name."""
+    from cockpit.tui.views import VIEWS
+
+    full = []
+    compact = []
+    for view in VIEWS:
+        name = SHORT.get(view.mode, view.title)
+        here = view.mode == current
+        full.append(f"[reverse] {view.key} {name} [/]" if here else f"[b]{view.key}[/b] {name}")
+        compact.append(f"[reverse] {view.key} {name} [/]" if here else f"[b]{view.key}[/b]")
+    line = " ".join(full) + " — [b]p[/b] Projet"
+    if sum(len(SHORT.get(v.mode, v.title)) + 3 for v in VIEWS) + 14 <= width:
+        return line
+    return "Vues : " + " ".join(compact) + " — [b]p[/b] projet — [b]?[/b] aide"
+
+
+SHORT = {"dashboard": "Tableau", "indicators": "Indic.", "documents": "Docs",
+         "diagnostics": "Diag.", "meetings": "Réunions"}
+
+
 # The record bindings every register view shares; the footer shows « ⏎ Modifier »,
 # « n Nouveau », « suppr Supprimer ».
 def record_bindings(view: str, what: str) -> list[Binding]:
     return [
-        Binding("enter", "edit", "Modifier", key_display="⏎", id=f"{view}.edit",
+        Binding("enter", "edit", "Modifier", key_display="⏎", id=f"{view}.edit", priority=True,
                 tooltip=f"Modifie tous les champs de {what} sous le curseur"),
         Binding("n", "new", "Nouveau", id=f"{view}.new", tooltip=f"Crée {what}"),
         Binding("delete", "delete", "Supprimer", key_display="suppr", id=f"{view}.delete",
                 tooltip=f"Supprime {what} sous le curseur (après confirmation ; ctrl+z)"),
         Binding("ctrl+d", "duplicate", "Dupliquer", key_display="^d", id=f"{view}.duplicate",
-                tooltip=f"Copie {what} sous le curseur avec un nouvel identifiant"),
+                show=False, tooltip=f"Copie {what} sous le curseur avec un nouvel identifiant"),
     ]
 
 
@@ -54,6 +77,7 @@ class ViewScreen(Screen[None]):
         yield Header()
         yield from self.compose_view()
         yield Static("", id="notice", classes="notice")
+        yield Static(views_line(self.VIEW), id="view-keys")
         yield Footer()
 
     def compose_view(self) -> ComposeResult:
@@ -64,6 +88,9 @@ class ViewScreen(Screen[None]):
         if self.cockpit.snapshot is None:
             self.set_loading(True)
         self.watch(self.app, "snapshot", self._snapshot_changed, init=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#view-keys", Static).update(views_line(self.VIEW, event.size.width))
 
     def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
         """A new snapshot: shown now if this view is on screen (or just under a dialog),
@@ -83,7 +110,8 @@ class ViewScreen(Screen[None]):
         project = snapshot.project
         if project is not None:
             info = project.settings.project
-            self.sub_title = f"{printable(info.title)} — date d'état {snapshot.status_date:%d/%m/%Y}"
+            self.sub_title = (f"date d'état {snapshot.status_date:%d/%m/%Y} — "
+                              f"{printable(info.title)}")
         notice = self.query_one("#notice", Static)
         if snapshot.error or (project is None and self.VIEW != "diagnostics"):
             notice.update(shown(snapshot.error) if snapshot.error else
@@ -109,11 +137,30 @@ class ViewScreen(Screen[None]):
             if text:
                 self.go_to(text)
 
-        self.app.push_screen(EditValueDialog("Aller à la tâche", "", "Identifiant ou début du nom"),
+        self.app.push_screen(EditValueDialog("Aller à", "", "Identifiant ou début du libellé"),
                              go)
 
     def go_to(self, text: str) -> bool:
-        return False
+        """Move to the record whose id is `text` or whose label starts with it (override
+        `rows_for_find` to list the rows)."""
+        from textual.widgets import DataTable
+
+        needle = text.strip().lower()
+        rows = self.rows_for_find()
+        row = next((r for r, (record_id, _) in enumerate(rows) if record_id.lower() == needle),
+                   -1)
+        if row < 0:
+            row = next((r for r, (_, label) in enumerate(rows)
+                        if label.lower().startswith(needle)), -1)
+        if row < 0:
+            self.notify(f"Aucun enregistrement « {text} ».", severity="warning")
+            return False
+        self.query_one(DataTable).move_cursor(row=row)
+        return True
+
+    def rows_for_find(self) -> list[tuple[str, str]]:
+        """(id, label) of the rows shown, in order."""
+        return []
 
     # -- records: create, duplicate, edit, delete ----------------------------------------
 
@@ -173,7 +220,9 @@ class ViewScreen(Screen[None]):
         elif duplicate:
             values["id"] = copy_id(str(getattr(record, "id", "")), taken)
         values.update(preset or {})
-        shown = tuple(f for f in reg.fields if not fields or f.key in fields or f.key == "id")
+        by_key = {f.key: f for f in reg.fields}
+        shown = reg.fields if not fields else tuple(
+            by_key[k] for k in ("id", *fields) if k in by_key)  # in the order asked
         record_id = str(getattr(record, "id", ""))
         if not title:
             title = (reg.new_title() if record is None else

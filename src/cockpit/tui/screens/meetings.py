@@ -34,7 +34,7 @@ class MeetingsScreen(ViewScreen):
     VIEW = "meetings"
     TITLE_FR = "Réunions"
     BINDINGS = [
-        Binding("enter", "edit", "Modifier", key_display="⏎", id="meetings.edit",
+        Binding("enter", "edit", "Modifier", key_display="⏎", id="meetings.edit", priority=True,
                 tooltip="Participants, excusés, objectifs, animateur ; nouvelles actions"),
         Binding("n", "new", "Nouveau", id="meetings.new",
                 tooltip="Écrit un compte rendu : en-tête, décisions, actions (créées dans "

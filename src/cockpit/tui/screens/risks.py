@@ -23,6 +23,8 @@ class RisksScreen(ViewScreen):
     VIEW = "risks"
     TITLE_FR = "Risques"
     BINDINGS = [
+        Binding("slash", "find", "Chercher", key_display="/", id="risks.find", show=False,
+                tooltip="Aller à un enregistrement par son identifiant ou son libellé"),
         *record_bindings("risks", "un risque"),
         Binding("v", "review", "Revue", id="risks.review",
                 tooltip="Note une revue du risque : sa date, et le statut (clos, surveillé…)"),
@@ -102,6 +104,9 @@ class RisksScreen(ViewScreen):
     def current(self) -> RiskView | None:
         index = self.query_one(DataTable).cursor_row
         return self.views[index] if 0 <= index < len(self.views) else None
+
+    def rows_for_find(self) -> list[tuple[str, str]]:
+        return [(v.id, v.risk.title) for v in self.views]
 
     def current_record(self) -> object:
         view = self.current()

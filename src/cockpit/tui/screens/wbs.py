@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from cockpit.model import Task
     from cockpit.tui.state import Snapshot
 
-COLUMNS = (("wbs", "Code"), ("name", "Tâche"), ("duration", "Durée"), ("resources", "Ressources"),
-           ("after", "Prédécesseurs"), ("start", "Début"), ("finish", "Fin"),
-           ("float", "Marge"), ("progress", "Avanc."))
+# Most useful first: at 80 columns the dates, float and progress stay on screen.
+COLUMNS = (("wbs", "Code"), ("name", "Tâche"), ("duration", "Durée"), ("start", "Début"),
+           ("finish", "Fin"), ("float", "Marge"), ("progress", "Avanc."),
+           ("resources", "Ressources"), ("after", "Prédécesseurs"))
 EDITABLE = {"name": "Nom", "duration": "Durée (8j, 2s, 4h)",
             "resources": "Ressources (cmartin:50%, bdupont)",
             "after": "Prédécesseurs (cdc, visite FD+2j)",
@@ -50,22 +51,22 @@ class WbsScreen(ViewScreen):
     TITLE_FR = "WBS"
     REGISTER = "task"
     BINDINGS = [
-        Binding("enter", "edit_cell", "Modifier", key_display="⏎", id="wbs.edit",
+        Binding("enter", "edit_cell", "Modifier", key_display="⏎", id="wbs.edit", priority=True,
                 tooltip="Modifie le nom, la durée, les ressources, les prédécesseurs ou "
                         "l'avancement"),
         Binding("n", "new", "Nouveau", id="wbs.new",
                 tooltip="Insère une tâche après celle du curseur, sous la même tâche parente"),
         Binding("delete", "delete", "Supprimer", key_display="suppr", id="wbs.delete",
                 tooltip="Supprime la tâche (après confirmation ; ctrl+z)"),
-        Binding("f", "edit", "Fiche", id="wbs.form",
+        Binding("f", "edit", "Fiche", show=False, id="wbs.form",
                 tooltip="Tous les champs de la tâche : livrable, dates réelles, contraintes…"),
-        Binding("ctrl+d", "duplicate", "Dupliquer", key_display="^d", id="wbs.duplicate",
+        Binding("ctrl+d", "duplicate", "Dupliquer", show=False, key_display="^d", id="wbs.duplicate",
                 tooltip="Copie la tâche avec un nouvel identifiant, juste après elle"),
-        Binding("greater_than_sign", "indent", "Sous la précédente", key_display=">",
+        Binding("greater_than_sign", "indent", "Sous la précédente", show=False, key_display=">",
                 id="wbs.indent", tooltip="Range la tâche sous la tâche qui la précède"),
-        Binding("less_than_sign", "outdent", "Remonter", key_display="<", id="wbs.outdent",
+        Binding("less_than_sign", "outdent", "Remonter", show=False, key_display="<", id="wbs.outdent",
                 tooltip="Sort la tâche de sa tâche récapitulative"),
-        Binding("slash", "find", "Chercher", key_display="/", id="wbs.find",
+        Binding("slash", "find", "Chercher", show=False, key_display="/", id="wbs.find",
                 tooltip="Aller à une tâche par son identifiant ou son nom"),
     ]
 
@@ -77,9 +78,8 @@ class WbsScreen(ViewScreen):
     def compose_view(self) -> ComposeResult:
         with Vertical(classes="body"):
             yield WbsTable(COLUMNS, id="wbs-table")
-            yield Static("Entrée : modifier la cellule (nom, durée, ressources, prédécesseurs, "
-                         "avancement) — "
-                         "/ : chercher une tâche", classes="hint")
+            yield Static("⏎ la cellule — [b]f[/b] fiche — [b]>[/b] [b]<[/b] niveau — "
+                         "[b]^d[/b] dupliquer — [b]/[/b] chercher", classes="hint")
 
     def show(self, snapshot: Snapshot) -> None:
         from cockpit import french as fr
@@ -107,9 +107,9 @@ class WbsScreen(ViewScreen):
             rows.append(WbsRow(
                 (s.wbs, f"{indent}{icon}{task.name}",
                  task_value(task, "duration") or fr.days(s.duration),
-                 task_value(task, "resources"), task_value(task, "after"),
                  fr.date(s.start), fr.date(s.finish), fr.days(s.total_float),
-                 fr.percent(done) if done is not None else ""),
+                 fr.percent(done) if done is not None else "",
+                 task_value(task, "resources"), task_value(task, "after")),
                 summary=s.summary, critical=s.critical))
         table.set_rows(rows)
 

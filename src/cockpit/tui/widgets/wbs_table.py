@@ -24,6 +24,7 @@ from cockpit.tui.widgets.row_view import RowView
 HEADER = 1
 GAP = 2  # spaces between two columns
 MAX_WIDTH = {"name": 60, "resources": 32, "after": 28}
+MIN_NAME = 16
 
 CRITICAL = "#e0524f"
 ROW_BG = "#2c3e50"
@@ -74,6 +75,7 @@ class WbsTable(RowView, can_focus=True):
         self.columns = columns
         self.rows: list[WbsRow] = []
         self.widths = [cell_len(label) for _, label in columns]
+        self.natural = list(self.widths)
         self.offsets: list[int] = []
         self._layout()
 
@@ -87,13 +89,33 @@ class WbsTable(RowView, can_focus=True):
             for c, text in enumerate(row.cells):
                 if len(text) > widths[c]:  # len ≥ cells for these texts: cheap first test
                     widths[c] = max(widths[c], cell_len(text))
-        self.widths = [min(w, MAX_WIDTH.get(key, w))
-                       for w, (key, _) in zip(widths, self.columns, strict=True)]
-        self._layout()
+        self.natural = [min(w, MAX_WIDTH.get(key, w))
+                        for w, (key, _) in zip(widths, self.columns, strict=True)]
+        self._fit()
         self.forget()
         self.cursor_row = min(self.cursor_row, max(0, len(rows) - 1))
         self.virtual_size = Size(self.total_width, len(rows) + HEADER)
         self.refresh()
+
+    def _fit(self) -> None:
+        """Narrow the name column (down to MIN_NAME) so that the columns up to the progress
+        stay on screen in a small terminal; the others scroll."""
+        self.widths = list(self.natural)
+        keys = [key for key, _ in self.columns]
+        if "name" in keys and "progress" in keys and self.size.width:
+            name, last = keys.index("name"), keys.index("progress")
+            needed = 1 + sum(w + GAP for w in self.widths[:last + 1])
+            spare = self.size.width - needed - 1
+            if spare < 0:
+                self.widths[name] = max(MIN_NAME, self.widths[name] + spare)
+        self._layout()
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self._fit()
+            self.forget()
+            self.virtual_size = Size(self.total_width, len(self.rows) + HEADER)
+            self.refresh()
 
     def _layout(self) -> None:
         self.offsets = []
