@@ -9,9 +9,12 @@ référentiel expects) is the check passes' job.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from dataclasses import field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.folder.budget import read_budget, read_costs, read_progress
@@ -74,3 +77,46 @@ def _project(r: Reading, root: Path, settings: Settings) -> Project:
         evidence=read_evidence(r),
         present=frozenset(r.present),
     )
+
+
+_REGISTERS = {
+    "risks.toml": ("risks", "risk", "risque", risk),
+    "actions.toml": ("actions", "action", "action", action),
+    "indicators.toml": ("indicators", "indicator", "indicateur", indicator),
+    "communication.toml": ("channels", "channel", "canal", channel),
+    "requirements.toml": ("requirements", "requirement", "exigence", requirement),
+}
+_JOURNALS = {"costs.csv": ("costs", read_costs), "progress.csv": ("progress", read_progress),
+             "measures.csv": ("measures", read_measures),
+             "evidence.toml": ("evidence", read_evidence)}
+
+
+def reload_files(project: Project, changed: Iterable[str], source: FileSource) -> Project | None:
+    """`project` with the records of the `changed` files read again, the others kept: what an
+    app shows right after its own edit, before the whole folder is loaded and checked again.
+    None when a change needs the whole load (cockpit.toml, a file it does not know)."""
+    r = Reading(source)
+    changes: dict[str, Any] = {}
+    present = set(project.present)
+    for relative in changed:
+        folder, _, name = relative.rpartition("/")
+        if relative in _REGISTERS:
+            attribute, array, label, build = _REGISTERS[relative]
+            changes[attribute] = r.register(relative, array, label, build)
+        elif relative in _JOURNALS:
+            attribute, read = _JOURNALS[relative]
+            changes[attribute] = read(r)
+        elif relative == "wbs.toml":
+            changes["tasks"] = read_wbs(r)
+        elif relative == "budget.toml":
+            changes["budget"], changes["budget_lines"] = read_budget(r)
+        elif folder == "meetings" and name.endswith(".md"):
+            meeting = read_meeting(r, relative)
+            kept = [m for m in project.meetings if m.path != relative]
+            changes["meetings"] = tuple(sorted(
+                [*kept, *([meeting] if meeting is not None else [])], key=lambda m: m.path))
+        else:
+            return None
+        present.discard(relative)
+    present |= r.present
+    return dataclasses.replace(project, present=frozenset(present), **changes)

@@ -204,7 +204,35 @@ class ProjectFiles:
 
     def append_record(self, relative: str, array: str, record: Mapping[str, Any]) -> UndoRecord:
         """Add a `[[array]]` record after the last one; refuses an id already used."""
-        return self.edit_toml(relative, lambda d: append_record_to(d, array, record))
+
+        def change(previous: bytes | None) -> bytes:
+            bom, text = _split_bom(previous, relative)
+            fast = _fast_append(text, array, record)
+            if fast is None:
+                fast = _edit(text, relative, lambda d: append_record_to(d, array, record))
+            return bom + fast.encode("utf-8")
+
+        return self._save(relative, change)
+
+    def set_fields(self, relative: str, array: str, record_id: str,
+                   values: Mapping[str, object]) -> UndoRecord:
+        """Set (None: remove) several keys of one `[[array]]` record in one write. Each
+        changed value replaces its own line (a missing key comes after the record's last
+        key); the result is parsed back and compared with what was asked, and tomlkit does
+        the edit whenever the line-level one cannot be proved right."""
+
+        def change(previous: bytes | None) -> bytes:
+            bom, text = _split_bom(previous, relative)
+            fast = _fast_set(text, array, record_id, values)
+            if fast is None:
+                def mutate(document: TOMLDocument) -> None:
+                    for key, value in values.items():
+                        set_record_field(document, array, record_id, key, value)
+
+                fast = _edit(text, relative, mutate)
+            return bom + fast.encode("utf-8")
+
+        return self._save(relative, change)
 
     def remove_record(self, relative: str, array: str, record_id: str) -> UndoRecord:
         return self.edit_toml(relative, lambda d: remove_record_from(d, array, record_id))
@@ -517,8 +545,13 @@ def remove_record_from(document: Container, array: str, record_id: str) -> None:
                 tail = _detach_tail(record)
                 del existing[index]
                 if index > 0:
+                    previous = existing[index - 1]
+                    if previous.as_string().endswith("\n\n"):
+                        # the blank line before the removed record already separates
+                        while tail and isinstance(tail[0], Whitespace):
+                            tail.pop(0)
                     for item in tail:
-                        existing[index - 1].value.append(None, item)
+                        previous.value.append(None, item)
                 return
     elif isinstance(existing, Array):
         for index, item in enumerate(existing):
@@ -579,6 +612,116 @@ def csv_cell(value: object) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+# -- line-level edits of big registers ---------------------------------------------
+#
+# tomlkit parses and renders a 10,000-line register in about a second; these edits touch
+# only the lines they change, then prove the result by parsing it (rtoml, compiled) and
+# comparing it with the data expected. None: not provable here, tomlkit does the edit.
+
+_HEADER = re.compile(r"^[ \t]*\[")
+
+
+def _loads(text: str) -> dict[str, Any] | None:
+    import rtoml
+
+    try:
+        return rtoml.loads(text)
+    except Exception:  # noqa: BLE001 - any parse problem: not provable, tomlkit decides
+        return None
+
+
+def _plain(value: object) -> object:
+    return to_item(value).unwrap()
+
+
+def _key_line(key: str, value: object) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", key):
+        return None
+    rendered = to_item(value).as_string()
+    return None if "\n" in rendered else f"{key} = {rendered}"
+
+
+def _fast_append(text: str, array: str, record: Mapping[str, Any]) -> str | None:
+    data = _loads(text)
+    if data is None or not isinstance(data.get(array), list) or not data[array]:
+        return None
+    lines = text.splitlines(keepends=True)
+    headers = [line.strip() for line in lines if _HEADER.match(line)]
+    if not headers or headers[-1] != f"[[{array}]]" or not lines[-1].endswith("\n"):
+        return None
+    last = next((line for line in reversed(lines) if line.strip()), "")
+    if last.lstrip().startswith("#"):
+        return None  # trailing comments belong to what follows: tomlkit moves them
+    if any(isinstance(r, dict) and r.get("id") == record.get("id") for r in data[array]):
+        raise SaveError(f"l'identifiant « {record.get('id')} » existe déjà dans [[{array}]].")
+    body = [f"[[{array}]]\n"]
+    for key, value in record.items():
+        if value is None:
+            continue
+        line = _key_line(key, value)
+        if line is None:
+            return None
+        body.append(line + "\n")
+    new = text + ("" if text.endswith("\n\n") else "\n") + "".join(body)
+    expected = dict(data)
+    expected[array] = [*data[array], {k: _plain(v) for k, v in record.items() if v is not None}]
+    return new if _loads(new) == expected else None
+
+
+def _fast_set(text: str, array: str, record_id: str, values: Mapping[str, object]) -> str | None:
+    data = _loads(text)
+    records = data.get(array) if data is not None else None
+    if data is None or not isinstance(records, list):
+        return None
+    index = next((i for i, r in enumerate(records)
+                  if isinstance(r, dict) and r.get("id") == record_id), None)
+    if index is None:
+        raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant "
+                                  f"« {record_id} ».")
+    lines = text.splitlines(keepends=True)
+    starts = [n for n, line in enumerate(lines) if line.strip() == f"[[{array}]]"]
+    if len(starts) != len(records):
+        return None
+    start = starts[index]
+    end = next((n for n in range(start + 1, len(lines)) if _HEADER.match(lines[n])), len(lines))
+    record = dict(records[index])
+    for key, value in values.items():
+        pattern = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=")
+        found = [n for n in range(start + 1, end) if pattern.match(lines[n])]
+        if len(found) > 1:
+            return None
+        if value is None:
+            record.pop(key, None)
+            if found:
+                del lines[found[0]]
+                end -= 1
+            continue
+        if found and key in record and type(record[key]) is type(_plain(value)) \
+                and record[key] == _plain(value):
+            continue  # the same value: keep its bytes as written
+        line = _key_line(key, value)
+        if line is None:
+            return None
+        record[key] = _plain(value)
+        if found:
+            old = lines[found[0]]
+            newline = old[len(old.rstrip("\r\n")):] or "\n"
+            lines[found[0]] = line + newline
+        else:
+            at = end
+            while at > start + 1 and (not lines[at - 1].strip()
+                                      or lines[at - 1].lstrip().startswith("#")):
+                at -= 1
+            if not lines[at - 1].endswith("\n"):
+                return None
+            lines.insert(at, line + "\n")
+            end += 1
+    new = "".join(lines)
+    expected = dict(data)
+    expected[array] = [*records[:index], record, *records[index + 1:]]
+    return new if _loads(new) == expected else None
 
 
 # -- helpers ----------------------------------------------------------------------

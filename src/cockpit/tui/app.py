@@ -70,6 +70,7 @@ class CockpitApp(App[None]):
         self.undo_stack: list[tuple[str, Any]] = []
         self.expected_mtimes: dict[str, int] = {}  # guarded by _edit_lock
         self._edit_lock = threading.Lock()  # one edit at a time; the watcher waits for it
+        self._generation_lock = threading.Lock()
         self._wake = threading.Event()
         self._closing = False
 
@@ -89,8 +90,26 @@ class CockpitApp(App[None]):
         """Load and check the folder, compute the schedule, load, EVM; post the snapshot."""
         from cockpit.tui.state import load_snapshot
 
-        self.generation += 1
-        self.post_message(SnapshotLoaded(load_snapshot(self.root, self.generation, self.today)))
+        self.post_message(SnapshotLoaded(load_snapshot(self.root, self.next_generation(),
+                                                       self.today)))
+
+    def next_generation(self) -> int:
+        """Snapshots are numbered in the order they are started, from any worker."""
+        with self._generation_lock:
+            self.generation += 1
+            return self.generation
+
+    def _show_quickly(self, files: Any, saved: tuple[str, ...]) -> None:
+        """Right after an edit (in its worker): the displayed snapshot with the saved files
+        read again, posted before the full reload, so the edit is on screen at once."""
+        from cockpit.tui.state import quick_snapshot
+
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.files is not files or not saved:
+            return
+        quick = quick_snapshot(snapshot, saved, self.next_generation())
+        if quick is not None:
+            self.post_message(SnapshotLoaded(quick))
 
     @on(SnapshotLoaded)
     def _loaded(self, message: SnapshotLoaded) -> None:
@@ -185,6 +204,7 @@ class CockpitApp(App[None]):
             for name in saved:
                 if name in mtimes:
                     self.expected_mtimes[name] = mtimes[name]
+            self._show_quickly(files, saved)
         self.post_message(EditDone(label, saved, (files, outcome) if saved else None))
 
     @on(EditDone)

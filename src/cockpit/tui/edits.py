@@ -85,8 +85,7 @@ def set_task_field(task_id: str, key: str, text: str) -> Operation:
                 value = items
             else:
                 raise EditError(f"champ « {key} » non modifiable ici")
-            return _done(files, files.set_field("wbs.toml", array="task", record_id=task_id,
-                                                key=key, value=value))
+            return _done(files, files.set_fields("wbs.toml", "task", task_id, {key: value}))
 
     return run
 
@@ -117,12 +116,8 @@ def update_risk(risk_id: str, values: dict[str, object]) -> Operation:
     """Probability, impact, status, strategy, response… of one risk, in one write."""
 
     def run(files: ProjectFiles) -> Outcome:
-        from cockpit.folder.save import set_record_field
-
         with _refusals():
-            return _done(files, files.edit_toml("risks.toml", lambda doc: [
-                set_record_field(doc, "risk", risk_id, key, value)
-                for key, value in values.items()]))
+            return _done(files, files.set_fields("risks.toml", "risk", risk_id, values))
 
     return run
 
@@ -137,14 +132,9 @@ def mark_action_done(action_id: str, day: dt.date) -> Operation:
 
 def set_action_status(action_id: str, status: str, day: dt.date | None = None) -> Operation:
     def run(files: ProjectFiles) -> Outcome:
-        from cockpit.folder.save import set_record_field
-
-        def mutate(doc: Any) -> None:
-            set_record_field(doc, "action", action_id, "status", status)
-            set_record_field(doc, "action", action_id, "done", day if status == "fait" else None)
-
         with _refusals():
-            return _done(files, files.edit_toml("actions.toml", mutate))
+            return _done(files, files.set_fields("actions.toml", "action", action_id, {
+                "status": status, "done": day if status == "fait" else None}))
 
     return run
 
@@ -251,12 +241,8 @@ def update_record(relative: str, array: str, record_id: str,
     """Set (None: remove) some fields of one `[[array]]` record, in one write."""
 
     def run(files: ProjectFiles) -> Outcome:
-        from cockpit.folder.save import set_record_field
-
         with _refusals():
-            return _done(files, files.edit_toml(relative, lambda doc: [
-                set_record_field(doc, array, record_id, key, value)
-                for key, value in values.items()]))
+            return _done(files, files.set_fields(relative, array, record_id, values))
 
     return run
 
@@ -270,6 +256,8 @@ def add_record(relative: str, array: str, record: dict[str, object],
         from cockpit.folder.save import append_record_to
 
         with _refusals():
+            if after is None:
+                return _done(files, files.append_record(relative, array, record))
             return _done(files, files.edit_toml(
                 relative, lambda doc: append_record_to(doc, array, record, after=after)))
 

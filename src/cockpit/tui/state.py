@@ -118,6 +118,48 @@ def load_snapshot(root: Path, generation: int, today: dt.date) -> Snapshot:
         mtimes=mtimes, waiting=tuple(waiting), files=files)
 
 
+SCHEDULE_FILES = frozenset({"wbs.toml"})
+FINANCE_FILES = frozenset({"wbs.toml", "budget.toml", "costs.csv", "progress.csv"})
+
+
+def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) -> Snapshot | None:
+    """What the app shows right after its own edit: `previous` with the saved files read
+    again, and the schedule, load and earned value computed again only when those files bear
+    on them. Diagnostics and gaps stay those of `previous` until the full reload that
+    follows. None when the edit needs the full reload (cockpit.toml…)."""
+    import dataclasses
+
+    from cockpit.folder.loader import reload_files
+
+    if previous.project is None or previous.files is None:
+        return None
+    try:
+        project = reload_files(previous.project, saved, previous.files)
+        if project is None:
+            return None
+        changed = set(saved)
+        schedule, load, evm, curve = previous.schedule, previous.load, previous.evm, previous.curve
+        if changed & SCHEDULE_FILES:
+            from cockpit.check.context import CheckContext
+
+            context = CheckContext(project, previous.today)
+            schedule, load = context.schedule, context.load
+        if changed & FINANCE_FILES and schedule is not None:
+            from cockpit.finance import compute_evm, s_curve, status_date_of
+
+            evm = compute_evm(project, schedule, status_date_of(project, previous.today))
+            curve = tuple(s_curve(project, schedule, evm.status_date))
+    except Exception:  # noqa: BLE001 - the full reload that follows says what went wrong
+        return None
+    texts = dict(previous.texts)
+    for name in saved:
+        text = previous.files.read_text(name) if name.endswith(".md") else None
+        if text is not None:
+            texts[name] = text
+    return dataclasses.replace(previous, generation=generation, project=project,
+                               schedule=schedule, load=load, evm=evm, curve=curve, texts=texts)
+
+
 def _latest_baseline(root: Path) -> Baseline | None:
     from cockpit.schedule.baseline import BASELINE_DIR, BaselineError, load_baseline
 
