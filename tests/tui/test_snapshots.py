@@ -22,9 +22,12 @@ def _app(folder: Path) -> CockpitApp:
     return CockpitApp(folder, today=TODAY, watch_interval=0)
 
 
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["130x40", "80x24"])
 @pytest.mark.parametrize("key,mode", [(v.key, v.mode) for v in VIEWS],
                          ids=[v.mode for v in VIEWS])
-def test_view(snap_compare, example: Path, key: str, mode: str) -> None:  # type: ignore[no-untyped-def]
+def test_view(snap_compare, example: Path, key: str, mode: str,  # type: ignore[no-untyped-def]
+              size: tuple[int, int]) -> None:
+    """Every view, also in a small terminal: the useful columns first, keys in the footer."""
     app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -33,14 +36,20 @@ def test_view(snap_compare, example: Path, key: str, mode: str) -> None:  # type
         await settle(app, pilot)
         assert app.current_mode == mode
 
-    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app, run_before=run_before, terminal_size=size)
 
 
 @pytest.mark.parametrize("keys", [
     ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"),
     ("w", "down", "down", "right", "enter"), ("g", "slash"),
-], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find"])
-def test_dialog(snap_compare, example: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    ("r", "n"), ("r", "v"), ("a", "n"), ("a", "slash", "A", "1", "1", "enter", "space"), ("a", "delete"), ("p",),
+    ("m", "enter"), ("w", "f"), ("w", "n"),
+    ("a", "n", *"Relancer", "tab", *"bdupon", "tab", *"31/02", "enter"),
+], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find",
+        "risk-new", "risk-review", "action-new", "action-done", "action-delete", "settings",
+        "meeting-edit", "task-form", "task-new", "action-refused"])
+def test_dialog(snap_compare, example: Path, keys: tuple[str, ...],  # type: ignore[no-untyped-def]
+                size: tuple[int, int] = SIZE) -> None:
     app = _app(example)
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -49,7 +58,13 @@ def test_dialog(snap_compare, example: Path, keys: tuple[str, ...]) -> None:  # 
             await pilot.press(key)
             await settle(app, pilot)
 
-    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+    assert snap_compare(app, run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("keys", [("r", "n"), ("m", "n"), ("p",), ("ctrl+p",)],
+                         ids=["risk-new", "meeting-new", "settings", "palette"])
+def test_dialog_80x24(snap_compare, example: Path, keys: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    test_dialog(snap_compare, example, keys, (80, 24))
 
 
 def test_gantt_day_zoom(snap_compare, example: Path) -> None:  # type: ignore[no-untyped-def]

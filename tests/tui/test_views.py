@@ -165,3 +165,31 @@ async def test_diagnostics_show_the_source_line(project: Path) -> None:
         table.move_cursor(row=index)
         await pilot.pause()
         assert "probability = 9" in text_of(app, "#diag-detail")
+
+
+@run_async
+async def test_registers_add_delete_and_undo_a_team_member(project: Path) -> None:
+    path = project / "cockpit.toml"
+    original = path.read_text(encoding="utf-8")
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, "k")
+        await pilot.press("enter", "n")  # to the table of the team; a new member
+        await pilot.pause()
+        await pilot.press(*"lrenaud", "tab", *"Lucie Renaud", "tab", *"Automaticienne", "enter")
+        await settle(app, pilot)
+        added = path.read_text(encoding="utf-8")
+        assert added == original.replace(
+            'availability = 1.0\n\n[[stakeholders]]',
+            'availability = 1.0\n\n[[team]]\nid = "lrenaud"\nname = "Lucie Renaud"\n'
+            'role = "Automaticienne"\n\n[[stakeholders]]')
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3
+        await pilot.press("down", "down", "delete")
+        await pilot.pause()
+        await pilot.press("o")  # confirmed
+        await settle(app, pilot)
+        assert path.read_text(encoding="utf-8") == original
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert path.read_text(encoding="utf-8") == added

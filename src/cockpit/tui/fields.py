@@ -293,6 +293,12 @@ class Register:
     def label_key(self) -> str:
         return self.fields[1].key
 
+    def the(self) -> str:
+        """« l'action », « la tâche », « le risque »."""
+        if self.french[0] in "aeiouéèêh":
+            return f"l'{self.french}"
+        return f"{'la' if self.feminine else 'le'} {self.french}"
+
     def new_title(self) -> str:
         return f"Nouvelle {self.french}" if self.feminine else f"Nouveau {self.french}"
 
@@ -401,9 +407,9 @@ def _registers() -> dict[str, Register]:
             _id(), _f("name", "Nom", required=True), _f("role", "Rôle"),
             _f("kind", "Type", "choice", choices=("person", "equipment", "material", "service")),
             _f("rate", "Coût par jour", "number"),
-            _f("availability", "Disponibilité (part d'un jour)", "number"),
+            _f("availability", "Disponibilité (0 à 1)", "number"),
             _f("absences", "Absences", "periods"),
-        ), ids="team"),
+        ), ids="people"),
         Register("stakeholder", "partie prenante", "cockpit.toml", "stakeholders", (
             _id(), _f("name", "Nom", required=True),
             _f("kind", "Type", "choice", choices=("internal", "external")),

@@ -40,7 +40,7 @@ def views_line(current: str, width: int = 200) -> str:
 
 
 SHORT = {"dashboard": "Tableau", "indicators": "Indic.", "documents": "Docs",
-         "diagnostics": "Diag.", "meetings": "Réunions"}
+         "diagnostics": "Diag.", "meetings": "Réunions", "registers": "Registres"}
 
 
 # The record bindings every register view shares; the footer shows « ⏎ Modifier »,
@@ -265,5 +265,5 @@ class ViewScreen(Screen[None]):
                                   delete_record(reg.file, reg.array, record_id), files=files)
 
         self.app.push_screen(ConfirmDialog(
-            f"Supprimer {'la' if reg.feminine else 'le'} {reg.french} {record_id} ?",
+            f"Supprimer {reg.the()} {record_id} ?",
             f"{label}\nRetiré de {reg.file} ; ctrl+z l'y remet."), go)
