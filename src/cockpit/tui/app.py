@@ -212,7 +212,9 @@ class CockpitApp(App[None]):
         if message.undo is not None:
             self.undo_stack.append((message.label, message.undo))
         self.notify(f"{shown(message.label)} : enregistré.", title="Enregistré", timeout=3)
-        self.reload()
+        # the quick snapshot (posted before this message) is painted first: the full
+        # reload would otherwise hold the GIL while the view is rebuilt
+        self.call_after_refresh(self.reload)
 
     @on(EditRefused)
     def _edit_refused(self, message: EditRefused) -> None:
