@@ -42,7 +42,8 @@ def test_view(snap_compare, example: Path, key: str, mode: str,  # type: ignore[
 @pytest.mark.parametrize("keys", [
     ("question_mark",), ("r", "enter"), ("m", "n"), ("i", "n"),
     ("w", "down", "down", "right", "enter"), ("g", "slash"),
-    ("r", "n"), ("r", "v"), ("a", "n"), ("a", "slash", "A", "1", "1", "enter", "space"), ("a", "delete"), ("p",),
+    ("r", "n"), ("r", "v"), ("a", "n"), ("a", "slash", "A", "1", "1", "enter", "space"),
+    ("a", "delete"), ("p",),
     ("m", "enter"), ("w", "f"), ("w", "n"),
     ("a", "n", *"Relancer", "tab", *"bdupon", "tab", *"31/02", "enter"),
 ], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find",

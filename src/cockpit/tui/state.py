@@ -140,15 +140,15 @@ def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) 
         changed = set(saved)
         schedule, load, evm, curve = previous.schedule, previous.load, previous.evm, previous.curve
         if changed & SCHEDULE_FILES:
-            from cockpit.check.context import CheckContext
+            from cockpit.check.state import ProjectState
 
-            context = CheckContext(project, previous.today)
-            schedule, load = context.schedule, context.load
+            state = ProjectState(project, previous.today)
+            schedule, load = state.schedule, state.load
         if changed & FINANCE_FILES and schedule is not None:
-            from cockpit.finance import compute_evm, s_curve, status_date_of
+            from cockpit.steering.dashboard import Dashboard
 
-            evm = compute_evm(project, schedule, status_date_of(project, previous.today))
-            curve = tuple(s_curve(project, schedule, evm.status_date))
+            board = Dashboard(project, previous.today, schedule)
+            evm, curve = board.evm, tuple(board.curve)
     except Exception:  # noqa: BLE001 - the full reload that follows says what went wrong
         return None
     texts = dict(previous.texts)
