@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
+
+from cockpit.tui.safe import shown
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -25,9 +26,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form", id="confirm-dialog"):
-            yield Label(f"[b]{escape(self.question)}[/b]")
+            yield Label(f"[b]{shown(self.question)}[/b]")
             if self.detail:
-                yield Static(escape(self.detail), classes="hint")
+                yield Static(shown(self.detail), classes="hint")
             yield Static("o : oui — n ou Échap : non — ctrl+z annule ensuite la suppression",
                          classes="hint")
             with Horizontal(classes="buttons"):

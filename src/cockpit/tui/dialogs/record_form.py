@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from cockpit.tui.fields import ID_PATTERN, Field, Refs
+from cockpit.tui.safe import shown
 
 Values = dict[str, object]
 MULTILINE = ("lines", "actionlines")
@@ -73,7 +73,7 @@ class RecordForm(ModalScreen[Values | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form", id="record-form"):
-            yield Label(f"[b]{escape(self.title_text)}[/b]", id="form-title")
+            yield Label(f"[b]{shown(self.title_text)}[/b]", id="form-title")
             for f in self.fields:
                 words = f.completions(self.refs)
                 with Horizontal(classes="field-row"):
@@ -123,7 +123,7 @@ class RecordForm(ModalScreen[Values | None]):
 
     def _show_problem(self, field_: Field, problem: str) -> None:
         line = self.query_one(f"#e-{field_.key}", Static)
-        line.update(f"↳ {problem}" if problem else "")
+        line.update(f"↳ {shown(problem)}" if problem else "")
         line.display = bool(problem)
         self.query_one(f"#f-{field_.key}").set_class(bool(problem), "-invalid")
 
@@ -163,14 +163,14 @@ class RecordForm(ModalScreen[Values | None]):
                 values[f.key] = f.parse(text, self.refs)
         summary = self.query_one("#form-error", Static)
         if wrong:
-            summary.update("À corriger : " + ", ".join(f.label for f in wrong)
+            summary.update("À corriger : " + ", ".join(shown(f.label) for f in wrong)
                            + " — rien n'est enregistré tant que le formulaire est refusé.")
             self.query_one(f"#f-{wrong[0].key}").focus()
             return
         if self.check is not None:
             problem = self.check(values)
             if problem:
-                summary.update(problem)
+                summary.update(shown(problem))
                 return
         self.dismiss(values)
 

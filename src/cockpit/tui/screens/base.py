@@ -153,7 +153,7 @@ class ViewScreen(Screen[None]):
             row = next((r for r, (_, label) in enumerate(rows)
                         if label.lower().startswith(needle)), -1)
         if row < 0:
-            self.notify(f"Aucun enregistrement « {text} ».", severity="warning")
+            self.notify(f"Aucun enregistrement « {shown(text)} ».", severity="warning")
             return False
         self.query_one(DataTable).move_cursor(row=row)
         return True

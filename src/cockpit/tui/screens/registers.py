@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from cockpit.tui.safe import cells
 from cockpit.tui.screens.base import ViewScreen, record_bindings
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class RegistersScreen(ViewScreen):
         table.clear(columns=True)
         table.add_columns("Id", fields[reg.label_key].label,
                           *(fields[c].label for c in columns))
-        table.add_rows((
+        table.add_rows(cells(
             r.id, getattr(r, reg.label_key),
             *(fields[c].show(getattr(r, fields[c].attr or c, None)) for c in columns))
             for r in self.records)

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.wbs_table import WbsRow, WbsTable
 
@@ -174,7 +175,8 @@ class WbsScreen(ViewScreen):
             return
         children = [t.id for t in self.tasks.values() if t.parent == task.id]
         if children:
-            self.notify(f"« {task.id} » est une tâche récapitulative ({', '.join(children[:3])}"
+            self.notify(f"« {shown(task.id)} » est une tâche récapitulative "
+                        f"({shown(', '.join(children[:3]))}"
                         f"{'…' if len(children) > 3 else ''}) : supprimez ou déplacez d'abord "
                         "ses sous-tâches.", severity="warning")
             return
