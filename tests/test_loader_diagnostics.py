@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,3 +219,19 @@ def test_an_unreadable_wbs_is_the_one_cause_said_first(tmp_path: Path) -> None:
     make_project(tmp_path, {"progress.csv": PROGRESS.replace(",cdc,", ",cdcc,")})
     assert [d.code for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics
             if d.code == "R001"] == ["R001"]
+
+
+def test_an_action_line_reads_a_french_date_and_says_an_impossible_one(tmp_path: Path) -> None:
+    line = "- A1 — @bdupont — 2026-04-10 — Passer la commande du robot"
+    assert line in MEETING
+    make_project(tmp_path, {"meetings/2026-01-12-lancement.md":
+                            MEETING.replace("2026-04-10", "10/04/2026")})
+    result = run_check(tmp_path, today=TODAY, gaps=False)
+    assert result.project is not None
+    (mention,) = [a for m in result.project.meetings for a in m.actions]
+    assert mention.due == dt.date(2026, 4, 10) and mention.text == "Passer la commande du robot"
+    make_project(tmp_path, {"meetings/2026-01-12-lancement.md":
+                            MEETING.replace("2026-04-10", "31/04/2026")})
+    found = [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics if d.code == "F006"]
+    assert [d.message for d in found] == ["action A1 : échéance « 31/04/2026 » impossible (ce jour "
+                                          "n'existe pas)"]

@@ -10,6 +10,7 @@ from typing import Any
 from cockpit.diagnostics import codes
 from cockpit.folder.fields import Fields, number_problem
 from cockpit.folder.markdown import (
+    date_written,
     heading_kind,
     list_items,
     markdown_hazard,
@@ -91,6 +92,10 @@ def read_meeting(r: Reading, relative: str) -> Meeting | None:
                 mention = parse_action_mention(text, line)
                 if mention is not None:
                     actions.append(mention)
+                    if mention.due is None and (written := date_written(text)):
+                        r.diagnostics.append(codes.BAD_DATE.at(
+                            relative, line, f"action {mention.action} : échéance « {written} » "
+                            "impossible (ce jour n'existe pas)"))
     meeting = Meeting(
         path=relative, title=title, date=date or dt.date.min,
         kind=f.one_of("kind", MeetingKind),

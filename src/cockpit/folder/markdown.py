@@ -194,6 +194,8 @@ _ITEM = re.compile(r"^\s*[-*+]\s+(.*\S)\s*$")
 _ACTION_ID = re.compile(r"^\*{0,2}([A-Za-z][A-Za-z0-9._-]*\d[A-Za-z0-9._-]*)\*{0,2}\b")
 _OWNER = re.compile(r"@([A-Za-z0-9._-]+)")
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+# 11/12/2026, 11.12.2026, 1/2/2026: the French way, read as day, month, year.
+_FRENCH_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _SEPARATORS = re.compile(r"\s+[—–-]\s+|\s*\|\s*")
 
 
@@ -207,21 +209,37 @@ def list_items(section: Section) -> list[tuple[str, int]]:
     return items
 
 
+def date_written(item: str) -> str:
+    """The text of the first date an action line writes (ISO or French), or ''."""
+    found = [m for m in (_DATE.search(item), _FRENCH_DATE.search(item)) if m is not None]
+    return min(found, key=lambda m: m.start()).group(0) if found else ""
+
+
+def mention_date(item: str) -> dt.date | None:
+    """The due date of an action line, written 2026-12-11 or 11/12/2026; None when there is
+    none or it does not exist (the reader reports it: never dropped without a word)."""
+    written = date_written(item)
+    if not written:
+        return None
+    french = _FRENCH_DATE.fullmatch(written)
+    try:
+        if french:
+            day, month, year = map(int, french.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(written)
+    except ValueError:
+        return None
+
+
 def parse_action_mention(item: str, line: int) -> ActionMention | None:
     """`A7 — @bdupont — 2026-04-10 — Passer la commande` → its id, owner, due date, text."""
     match = _ACTION_ID.match(item)
     if match is None:
         return None
     owner = _OWNER.search(item)
-    due = None
-    date = _DATE.search(item)
-    if date:
-        try:
-            due = dt.date.fromisoformat(date.group(1))
-        except ValueError:
-            due = None
+    due = mention_date(item)
     parts = [p for p in _SEPARATORS.split(item[match.end():]) if p.strip()]
     text = next(
         (p.strip() for p in reversed(parts) if not _OWNER.fullmatch(p.strip())
-         and not _DATE.fullmatch(p.strip())), "")
+         and not _DATE.fullmatch(p.strip()) and not _FRENCH_DATE.fullmatch(p.strip())), "")
     return ActionMention(match.group(1), owner.group(1) if owner else "", due, text, line)
