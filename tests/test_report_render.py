@@ -173,3 +173,26 @@ def test_core_imports_no_ui_library() -> None:
             "if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_copil_milestones_by_their_actual_date_and_the_heat_map_by_risk_ids(tmp_path: Path) -> None:
+    from cockpit.check.state import ProjectState
+    from cockpit.report.copil import milestone_state
+    from cockpit.report.document import Chart
+    from cockpit.report.sections import heat_map_blocks
+
+    state = ProjectState.read(EXAMPLE, TODAY)
+    board = state.dashboard
+    milestones = [t for t in board.schedule.tasks if t.milestone]
+    states = {t.id: milestone_state(board, t.id) for t in milestones}
+    facts = {t.id: t for t in board.project.tasks}
+    for task_id, said in states.items():
+        reached = facts[task_id].actual_finish or facts[task_id].actual_start
+        if reached is not None and reached <= board.status_date:
+            assert said == f"atteint le {reached:%d/%m/%Y}"
+        else:
+            assert said in ("dépassé", "à venir", "atteint")
+    assert any(s.startswith("atteint le ") for s in states.values())
+    chart = next(b for b in heat_map_blocks(board) if isinstance(b, Chart))
+    ids = {i for row in chart.grid for cell in row for i in cell}
+    assert ids and ids <= {r.id for r in board.project.risks}

@@ -117,17 +117,21 @@ def heatmap(chart: Chart) -> Figure:
     fig = Figure(figsize=(4.2, 3.8))
     ax = fig.subplots()
     size = len(chart.grid)
-    # Background: criticality P × I by zone; text: number of risks in the cell.
+    # Background: criticality P × I by zone; text: the ids of the risks in the cell.
     zones = [[(p + 1) * (i + 1) for i in range(size)] for p in range(size)]
     cmap = ListedColormap(["#c7e9c0", "#fff3b0", "#fdbe85", "#f4a3a3"])
     level = [[0 if z <= 4 else 1 if z <= 9 else 2 if z <= 14 else 3 for z in row] for row in zones]
     ax.imshow(level, cmap=cmap, origin="lower", vmin=0, vmax=3)
     for p in range(size):
         for i in range(size):
-            count = chart.grid[p][i]
-            if count:
-                ax.text(i, p, str(count), ha="center", va="center", fontsize=11,
-                        fontweight="bold")
+            ids = chart.grid[p][i]
+            if ids:
+                # Three ids a line, at most three lines; beyond, how many more.
+                shown = [", ".join(ids[k:k + 3]) for k in range(0, min(len(ids), 9), 3)]
+                if len(ids) > 9:
+                    shown.append(f"+{len(ids) - 9}")
+                ax.text(i, p, "\n".join(shown), ha="center", va="center",
+                        fontsize=9 if len(ids) < 3 else 6, fontweight="bold")
     ax.set_xticks(range(size), [str(i + 1) for i in range(size)])
     ax.set_yticks(range(size), [str(p + 1) for p in range(size)])
     fig.subplots_adjust(left=0.14, right=0.98, top=0.9, bottom=0.14)

@@ -71,7 +71,7 @@ def decision_blocks(board: Dashboard) -> list[Block]:
     taken = [d for d in project.decisions if d.decided]
     blocks: list[Block] = []
     if not pending:
-        blocks.append(Paragraph("Aucune décision en attente (decisions/*.toml sans « decided »)."))
+        blocks.append(Paragraph("Aucune décision en attente : tous les choix étudiés sont arrêtés."))
     cur = project.settings.project.currency
     for decision in pending:
         blocks.append(Heading(decision.title, 3))
@@ -110,8 +110,13 @@ def decision_blocks(board: Dashboard) -> list[Block]:
 
 
 def milestone_state(board: Dashboard, task_id: str) -> str:
+    """« atteint le 12/03/2026 » by its actual date, « dépassé » when its date has passed
+    without being reached, « à venir » otherwise."""
     task, scheduled = board.project.task(task_id), board.schedule.by_id[task_id]
-    if board.evm.percent.get(task_id, 0) >= 100 or (task is not None and task.actual_finish):
+    reached = None if task is None else task.actual_finish or task.actual_start
+    if reached is not None and reached <= board.status_date:
+        return f"atteint le {french.date(reached)}"
+    if board.evm.percent.get(task_id, 0) >= 100:
         return "atteint"
     return "dépassé" if scheduled.finish < board.status_date else "à venir"
 

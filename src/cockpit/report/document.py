@@ -67,7 +67,7 @@ class Chart:
     title: str
     bars: tuple[GanttBar, ...] = ()
     series: tuple[Series, ...] = ()
-    grid: tuple[tuple[int, ...], ...] = ()  # heat map counts, grid[p - 1][i - 1]
+    grid: tuple[tuple[tuple[str, ...], ...], ...] = ()  # heat map risk ids, grid[p - 1][i - 1]
     labels: tuple[str, ...] = ()  # bar chart categories
     values: tuple[tuple[str, tuple[float, ...]], ...] = ()  # bar chart series
     status_date: dt.date | None = None

@@ -149,12 +149,11 @@ def top_risk_blocks(board: Dashboard, count: int = 5) -> list[Block]:
 
 def heat_map_blocks(board: Dashboard) -> list[Block]:
     grid = risk_matrix(board.risks)
-    counts = tuple(tuple(len(cell) for cell in row) for row in grid.cells)
     rows = tuple((str(p), *(", ".join(grid.cells[p - 1][i - 1]) or "·" for i in range(1, 6)))
                  for p in range(5, 0, -1))
     return [Table(("P \\ I", "1", "2", "3", "4", "5"), rows,
                   caption="Cartographie des risques actifs (probabilité × impact)"),
-            Chart("heatmap", "Cartographie des risques", grid=counts)]
+            Chart("heatmap", "Cartographie des risques", grid=grid.cells)]
 
 
 def action_table(actions: Iterable[ActionView]) -> Table:
