@@ -235,3 +235,16 @@ def test_an_action_line_reads_a_french_date_and_says_an_impossible_one(tmp_path:
     found = [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics if d.code == "F006"]
     assert [d.message for d in found] == ["action A1 : échéance « 31/04/2026 » impossible (ce jour "
                                           "n'existe pas)"]
+
+
+def test_a_french_excel_csv_is_refused_with_how_to_fix_it_and_nothing_else(tmp_path: Path) -> None:
+    # `;`, decimal comma, dd/mm/yyyy: no row is read, the message says so and what to do,
+    # and its consequences (labour « missing » from costs.csv, B002) are not reported.
+    rows = [line.split(",") for line in COSTS.strip().splitlines()]
+    french = "\r\n".join(";".join(r) for r in rows[:1]) + "\r\n" + "\r\n".join(
+        ";".join([f"{r[0][8:]}/{r[0][5:7]}/{r[0][:4]}", r[1], r[2], r[3].replace(".", ","), *r[4:]])
+        for r in rows[1:]) + "\r\n"
+    make_project(tmp_path, {"costs.csv": french})
+    found = [d for d in run_check(tmp_path, today=TODAY, gaps=False).diagnostics]
+    assert [(d.code, d.file) for d in found] == [("F003", "costs.csv")]
+    assert "Excel en français" in found[0].message and "cockpit import" in found[0].hint

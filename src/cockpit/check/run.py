@@ -74,7 +74,8 @@ def check_state(state: ProjectState, *, gaps: bool = True,
 # What an unreadable register leaves unknown: the references to its records, reported in
 # other files, are consequences of the one error that says why the file was not read.
 CONSEQUENCES = {"wbs.toml": frozenset({"R001"}), "actions.toml": frozenset({"R003", "K001"}),
-                "indicators.toml": frozenset({"R004"})}
+                "indicators.toml": frozenset({"R004"}), "costs.csv": frozenset({"B002"}),
+                "measures.csv": frozenset({"P005", "P013"})}
 
 
 def without_consequences(diagnostics: list[Diagnostic],

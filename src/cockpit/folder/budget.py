@@ -36,7 +36,7 @@ def read_costs(r: Reading) -> tuple[CostEntry, ...]:
     text = r.text("costs.csv")
     if text is None:
         return ()
-    journal = Journal("costs.csv", r.diagnostics)
+    journal = Journal("costs.csv", r.diagnostics, r.unreadable)
     entries = []
     for line, (date_text, task, category, amount_text, reference, comment) in journal.rows(
             text, ("date", "task", "category", "amount", "reference", "comment"),
@@ -52,7 +52,7 @@ def read_progress(r: Reading) -> tuple[ProgressEntry, ...]:
     text = r.text("progress.csv")
     if text is None:
         return ()
-    journal = Journal("progress.csv", r.diagnostics)
+    journal = Journal("progress.csv", r.diagnostics, r.unreadable)
     entries = []
     for line, (date_text, task_text, percent_text, comment) in journal.rows(
             text, ("date", "task", "percent", "comment"), ("date", "task", "percent")):

@@ -17,9 +17,11 @@ from cockpit.folder.fields import date_out_of_range, number_problem, suggest
 class Journal:
     """Rows of one CSV file; typed accessors report bad cells with their file line."""
 
-    def __init__(self, file: str, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, file: str, diagnostics: list[Diagnostic],
+                 unreadable: set[str] | None = None) -> None:
         self.file = file
         self.diagnostics = diagnostics
+        self.unreadable = unreadable if unreadable is not None else set()
 
     def rows(
         self, text: str, columns: tuple[str, ...], required: tuple[str, ...]
@@ -31,14 +33,20 @@ class Journal:
             header = next(reader, None)
         except csv.Error as error:
             self.diagnostics.append(codes.CSV_STRUCTURE.at(self.file, 1, f"en-tête illisible ({error})"))
+            self.unreadable.add(self.file)
             return
         if header is None:
             return
         names = [h.strip().lower() for h in header]
         if len(names) == 1 and ";" in header[0]:
             self.diagnostics.append(codes.CSV_STRUCTURE.at(
-                self.file, 1, "le séparateur est un point-virgule ; cockpit attend des virgules",
-                f"En-tête attendu : {','.join(columns)}"))
+                self.file, 1, "fichier enregistré par Excel en français (séparateur « ; ») : "
+                "cockpit attend des virgules, des nombres à point décimal et des dates "
+                "AAAA-MM-JJ ; aucune ligne n'est lue",
+                f"Dans Excel, enregistrez-le en « CSV UTF-8 (délimité par des virgules) » avec "
+                f"l'en-tête {','.join(columns)} ; ou renommez-le et laissez « cockpit import "
+                "FICHIER DOSSIER » le convertir (« ; », virgule décimale, JJ/MM/AAAA)."))
+            self.unreadable.add(self.file)
             return
         missing = [c for c in required if c not in names]
         if missing:
@@ -46,6 +54,7 @@ class Journal:
                 self.file, 1, (f"colonne obligatoire absente : {missing[0]}" if len(missing) == 1 else
                  f"colonnes obligatoires absentes : {', '.join(missing)}"),
                 f"En-tête attendu : {','.join(columns)}"))
+            self.unreadable.add(self.file)
             return
         for position, name in enumerate(names):
             if name not in columns:

@@ -35,7 +35,7 @@ def read_measures(r: Reading) -> tuple[Measure, ...]:
     text = r.text("measures.csv")
     if text is None:
         return ()
-    journal = Journal("measures.csv", r.diagnostics)
+    journal = Journal("measures.csv", r.diagnostics, r.unreadable)
     entries = []
     for line, (date_text, indicator_text, value_text, comment) in journal.rows(
             text, ("date", "indicator", "value", "comment"), ("date", "indicator", "value")):
