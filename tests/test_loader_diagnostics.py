@@ -75,7 +75,7 @@ CASES = [
          {"meetings/2026-01-12-lancement.md": swap(MEETING, 'kind = "lancement"', "kind = lancement")},
          line_of(MEETING, "kind =")),
     Case("F003", "progress.csv", {"progress.csv": "date;task;percent;comment\n2026-01-16;cdc;100;\n"}, 1,
-         message="point-virgule"),
+         message="Excel en français"),
     Case("F003", "progress.csv", {"progress.csv": "date,task,comment\n2026-01-16,cdc,\n"}, 1,
          message="percent"),
     Case("F003", "costs.csv", {"costs.csv": COSTS + "2026-02-11,cdc,achat,10,FAC-2,trop,de champs\n"}, 3,

@@ -31,11 +31,11 @@ def identity(project: Project, day: dt.date) -> tuple[tuple[str, str], ...]:
         pairs.append(("Commanditaire", info.sponsor))
     manager = team.get(info.manager)
     if manager is not None:
-        pairs.append(("Candidat(e), chargé(e) de projet", manager.name))
+        pairs.append(("Candidature portée par (chargé de projet)", manager.name))
         if manager.role:
             pairs.append(("Rôle dans le projet", manager.role))
     elif info.manager:
-        pairs.append(("Candidat(e), chargé(e) de projet", info.manager))
+        pairs.append(("Candidature portée par (chargé de projet)", info.manager))
     if info.referential:
         pairs.append(("Référentiel", referential_title(info.referential)))
     pairs.append(("Phase", PHASES.get(info.phase.value, info.phase.value)))

@@ -54,7 +54,7 @@ def project_blocks(state: ProjectState) -> list[Block]:
     if team:
         rows = tuple((m.name, m.role or "—", "oui" if m.id == info.manager else "")
                      for m in team)
-        blocks.append(Table(("Membre", "Rôle", "Candidat(e)"), rows, caption="Équipe projet"))
+        blocks.append(Table(("Membre", "Rôle", "Porte la candidature"), rows, caption="Équipe projet"))
     blocks.append(Heading("Contexte et objectifs"))
     blocks.append(Paragraph(info.context.strip() or "Contexte non décrit : ajoutez context = "
                             "\"…\" dans [project] de cockpit.toml.",

@@ -236,9 +236,9 @@ def over_allocation(ctx: ProjectState) -> Iterator[Diagnostic]:
                   else f"du {french.date(over.first)} au {french.date(over.last)}")
         yield OVER_ALLOCATED.at(
             member.source.file or "cockpit.toml", member.source.line,
-            f"« {member.id} » est surchargé(e) {period} ({over.days} j ouvré"
-            f"{'s' if over.days > 1 else ''}) : jusqu'à {_fr(over.peak)} j/j pour une "
-            f"disponibilité de {_fr(over.capacity)} — tâches : {', '.join(over.tasks)}")
+            f"surcharge de « {member.id} » {period} ({over.days} j ouvré"
+            f"{'s' if over.days > 1 else ''}) : jusqu'à {_fr(over.peak)} j/j pour "
+            f"{_fr(over.capacity)} disponible — tâches : {', '.join(over.tasks)}")
 
 
 def _fr(value: float) -> str:
