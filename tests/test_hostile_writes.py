@@ -84,11 +84,7 @@ def test_a_save_killed_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> No
 def test_a_change_made_by_another_program_during_the_save_is_not_lost(tmp_path: Path) -> None:
     make_project(tmp_path)
     files = _loaded(tmp_path)
-    journal = tmp_path / "costs.csv"
-
-    def append_meanwhile() -> None:
-        with journal.open("a", encoding="utf-8") as stream:
-            stream.write("2026-02-11,cdc,prestation,10,F,\n")
+    actions = tmp_path / "actions.toml"
 
     from cockpit.folder import save
 
@@ -96,8 +92,9 @@ def test_a_change_made_by_another_program_during_the_save_is_not_lost(tmp_path: 
 
     def racing(path: Path, data: bytes, mode: int = 0o644,
                before_replace: Callable[[], None] | None = None) -> None:
-        def late() -> None:  # the other program appends once the new bytes are on disk
-            append_meanwhile()
+        def late() -> None:  # the other program writes once the new bytes are on disk
+            with actions.open("a", encoding="utf-8") as stream:
+                stream.write("# ajouté par un autre programme\n")
             assert before_replace is not None
             before_replace()
         original(path, data, mode, late)
@@ -105,10 +102,31 @@ def test_a_change_made_by_another_program_during_the_save_is_not_lost(tmp_path: 
     save.atomic_write = racing  # type: ignore[assignment]
     try:
         with pytest.raises(ConflictError):
-            files.append_csv_row("costs.csv", {"date": "2026-02-12", "amount": "5"})
+            files.set_field("actions.toml", array="action", record_id="A1", key="status",
+                            value="fait")
     finally:
         save.atomic_write = original  # type: ignore[assignment]
-    assert "2026-02-11,cdc,prestation,10,F," in journal.read_text(encoding="utf-8")
+    assert "# ajouté par un autre programme" in actions.read_text(encoding="utf-8")
+
+
+def test_a_row_appended_by_another_program_during_an_append_is_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cockpit.folder import save
+
+    make_project(tmp_path)
+    files = _loaded(tmp_path)
+    journal = tmp_path / "costs.csv"
+    original = save._append
+
+    def racing(path: Path, tail: bytes) -> None:
+        with journal.open("a", encoding="utf-8") as stream:   # the other program, just before
+            stream.write("2026-02-11,cdc,prestation,10,AUTRE,\n")
+        original(path, tail)
+
+    monkeypatch.setattr(save, "_append", racing)
+    files.append_csv_row("costs.csv", {"date": "2026-02-12", "amount": "5", "reference": "MOI"})
+    text = journal.read_text(encoding="utf-8")
+    assert ",AUTRE," in text and ",MOI," in text
 
 
 @pytest.mark.parametrize("target", ["wbs.toml", "cockpit.toml", "meetings/rapport.md",

@@ -392,8 +392,25 @@ class ProjectFiles:
 
         mode = (stat.st_mode & 0o7777) if stat is not None else (0o666 & ~_UMASK)
         with _locked(target, key):
-            atomic_write(target, data, mode, before_replace=unchanged)
+            if key in JOURNAL_COLUMNS and current and data.startswith(current):
+                # A row added to a journal is appended in place (O_APPEND): a row another
+                # program appends at the same moment is kept, where a rename would lose it.
+                _append(target, data[len(current):])
+            else:
+                atomic_write(target, data, mode, before_replace=unchanged)
         self._seen[key] = Fingerprint.of(data, target.stat())
+
+
+def _append(path: Path, tail: bytes) -> None:
+    """Append `tail` to an existing file in one write, and fsync."""
+    handle = os.open(path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(tail)
+        while view:
+            view = view[os.write(handle, view):]
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o644,
