@@ -117,6 +117,15 @@ def test_human_table_and_gantt(folder: Path, capsys: pytest.CaptureFixture[str])
         assert text in out, text
 
 
+def test_human_output_fits_80_columns(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """At 80 columns the dates and the float are whole; late dates go, the caption says where."""
+    code, out = run(capsys, "schedule", str(folder), "--width", "80")
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "Début au" not in out and "--width 120" in out
+    assert "09/01/26" in out and "Marge" in out and "Crit." in out
+
+
 def test_weekly_load(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "schedule", str(folder), "--load", "--width", "160")
     assert code == 0 and "Charges semaine par semaine" in out and "2026-S02" in out

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from cockpit.schedule.load import Load
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+NARROW = 120  # below this width the table keeps the columns that matter most
+
 CSV_COLUMNS = ("wbs", "id", "name", "start", "finish", "late_start", "late_finish", "duration",
                "total_float", "free_float", "critical", "milestone", "summary")
 
@@ -216,29 +218,43 @@ def show_table(schedule: Schedule, baseline: Baseline | None, console: Console) 
     table = Table(box=box.SIMPLE_HEAD, title="Planning", title_justify="left",
                   caption="Marges en jours ouvrés ; en rouge : tâches critiques "
                   "(marge totale ≤ 0).", caption_justify="left")
+    narrow = console.width < NARROW  # 80 columns: late dates and free float left out
     table.add_column("WBS", no_wrap=True)
-    table.add_column("Tâche", no_wrap=True, overflow="ellipsis", max_width=44)
-    for header in ("Durée", "Début", "Fin", "Début au\nplus tard", "Fin au\nplus tard",
-                   "Marge\ntotale", "Marge\nlibre"):
+    table.add_column("Tâche", no_wrap=True, overflow="ellipsis", max_width=22 if narrow else 44)
+    headers = ("Durée", "Début", "Fin", "Marge") if narrow else (
+        "Durée", "Début", "Fin", "Début au\nplus tard", "Fin au\nplus tard", "Marge\ntotale",
+        "Marge\nlibre")
+    for header in headers:
         table.add_column(header, justify="right", no_wrap=True)
-    table.add_column("Critique", justify="center", no_wrap=True)
+    table.add_column("Crit." if narrow else "Critique", justify="center", no_wrap=True)
     if baseline is not None:
         table.add_column(f"Écart début / {escape(baseline.name)}", justify="right")
         table.add_column("Écart fin", justify="right")
     by_task = _variance_map(schedule, baseline)
+
+    def day(value: dt.date) -> str:
+        return value.strftime("%d/%m/%y") if narrow else french.date(value)
+
     for t in wbs_order(schedule.tasks):
         name = "  " * t.level + ("◆ " if t.milestone else "") + escape(t.name)
         style = "bold" if t.summary else ""
         if t.critical and not t.summary:
             style += " red"
         cells = [t.wbs, name, "" if t.milestone else french.days(t.duration),
-                 french.date(t.start), french.date(t.finish), french.date(t.late_start),
-                 french.date(t.late_finish), french.days(t.total_float),
-                 french.days(t.free_float), "oui" if t.critical else ""]
+                 day(t.start), day(t.finish)]
+        if not narrow:
+            cells += [day(t.late_start), day(t.late_finish)]
+        cells.append(french.days(t.total_float))
+        if not narrow:
+            cells.append(french.days(t.free_float))
+        cells.append("oui" if t.critical else "")
         if baseline is not None:
             v = by_task[t.id]
             cells += [_variance(v.start_variance), _variance(v.finish_variance)]
         table.add_row(*cells, style=style.strip() or None)
+    if narrow:
+        table.caption = ("Marge totale en jours ouvrés ; en rouge : tâches critiques. Dates au "
+                         "plus tard et marges libres : --width 120 ou --format csv.")
     console.print(table)
     finish = f"Fin prévue le {french.date(schedule.finish)}"
     if schedule.deadline is not None:
