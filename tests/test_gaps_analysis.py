@@ -76,6 +76,34 @@ def test_candidate_mapping_covers_a_probed_criterion(tmp_path: Path) -> None:
     assert c12.evidence[0].note == "preuve citée par le candidat (evidence.toml ligne 1)"
 
 
+
+def test_a_claim_does_not_cover_with_a_file_lacking_what_is_asked(tmp_path: Path) -> None:
+    """Lean C3.2 asks that the levers be justified economically (decision_matrix costs):
+    citing the very matrix whose options have no cost does not cover it."""
+    matrix = ('title = "Choix des leviers"\ndate = 2026-02-01\ndecided = "a"\n'
+              'validated_by = "cmartin"\njustification = "Le plus rapide"\n'
+              '[[criterion]]\nid = "delai"\nname = "Délai"\nweight = 3\n'
+              '[[criterion]]\nid = "risque"\nname = "Risque"\nweight = 2\n'
+              '[[option]]\nid = "a"\nname = "Flux tiré"\nscores = { delai = 4, risque = 3 }\n'
+              '[[option]]\nid = "b"\nname = "Machine"\nscores = { delai = 2, risque = 4 }\n')
+    claim = ('["cqpm-animateur-lean".C3.2]\nevidence = ["decisions/choix-leviers.toml"]\n'
+             'justification = "Leviers ratifiés par la direction."\n')
+    folder(tmp_path, {"decisions/choix-leviers.toml": matrix, "evidence.toml": claim},
+           referential="cqpm-animateur-lean")
+    c32 = _criterion(run_check(tmp_path, today=TODAY), "C3", "C3.2")
+    assert c32.status is Status.PARTIAL
+    assert c32.missing[0] == (
+        "la preuve « decisions/choix-leviers.toml » citée à evidence.toml ligne 1 ne suffit "
+        "pas : elle-même ne contient pas ce que le critère demande (voir ci-dessous)")
+    assert c32.missing[1:] == (
+        "chiffrez l'option « a » de decisions/choix-leviers.toml (cost = montant du devis)",
+        "chiffrez l'option « b » de decisions/choix-leviers.toml (cost = montant du devis)")
+    costed = matrix.replace('name = "Flux tiré"', 'name = "Flux tiré"\ncost = 9000').replace(
+        'name = "Machine"', 'name = "Machine"\ncost = 280000')
+    (tmp_path / "decisions/choix-leviers.toml").write_text(costed, encoding="utf-8")
+    c32 = _criterion(run_check(tmp_path, today=TODAY), "C3", "C3.2")
+    assert c32.status is Status.COVERED
+
 def test_phase_not_reached_is_reported(tmp_path: Path) -> None:
     folder(tmp_path, phase="cadrage")
     result = run_check(tmp_path, today=TODAY)

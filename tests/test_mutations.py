@@ -149,6 +149,12 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
     ("lean-atelier-peinture", "no risks", delete("risks.toml"), {"C2.1": "partial", "C5.2": "partial"}),
     (
         "lean-atelier-peinture",
+        "lever option without cost",
+        replace("decisions/choix-leviers.toml", "cost = 280000", ""),
+        {"C3.2": "partial"},
+    ),
+    (
+        "lean-atelier-peinture",
         "no communication",
         delete("communication.toml"),
         {"C4.2": "partial", "C9.1": "partial"},

@@ -323,6 +323,27 @@ def test_decision_matrix(tmp_path: Path) -> None:
     assert shown(finding) == ["decisions/choix-robot.toml:1"]
 
 
+
+def test_each_solution_costed_in_every_matrix(tmp_path: Path) -> None:
+    """`costs`: the budget of *each* solution. A matrix that costs some options and not
+    another is a gap even when a second matrix is complete (issue 12); a matrix with no
+    cost at all beside a complete one is left alone (it may choose something else than
+    solutions). `lacking` names the files a candidate's claim cannot cite."""
+    complete = MATRIX.replace("scores = { cout = 4 }",
+                              "cost = 91000\nscores = { cout = 4, maintenance = 2 }")
+    half = complete.replace("cost = 91000\n", "")
+    folder(tmp_path, {"decisions/a-choix-robot.toml": complete,
+                      "decisions/b-choix-pince.toml": half})
+    finding = probe(tmp_path, "decision_matrix", costs=True)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        "chiffrez l'option « abb » de decisions/b-choix-pince.toml (cost = montant du devis)",)
+    assert finding.lacking == ("decisions/b-choix-pince.toml",)
+    assert probe(tmp_path, "decision_matrix").status is Status.COVERED
+    none = half.replace("cost = 98000\n", "")
+    folder(tmp_path, {"decisions/b-choix-pince.toml": none})
+    assert_covered(probe(tmp_path, "decision_matrix", costs=True))
+
 def test_a_blocking_point_must_be_followed(tmp_path: Path) -> None:
     blocked = FULL.split("## Points en suspens")[0] + (
         "## Points en suspens\n- Point bloquant : le fournisseur de brides ne livre plus.\n")

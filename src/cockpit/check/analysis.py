@@ -6,7 +6,8 @@ For each criterion:
 - a judgement-only criterion is `to_justify` until evidence.toml points to existing
   evidence and explains it (a claim on the criterion or on its capacity);
 - any criterion may be covered by the candidate's own mapping: a claim on the
-  criterion itself with existing evidence and a justification (the evidence note says so).
+  criterion itself with existing evidence and a justification (the evidence note says so),
+  unless it cites a file the probes found lacking what the criterion asks (`lacking`).
 
 Capacity statuses combine their criteria (FORMAT.md); a capacity whose phase is later
 than the project's is still reported, flagged `phase_not_reached`.
@@ -174,11 +175,24 @@ def _claim_gaps(claim: Claim | None, referential_id: str, target: str) -> list[s
     return gaps
 
 
+def _contradicted(claim: Claim | None, finding: Finding) -> list[str]:
+    """A claim cannot cover a criterion with a file the probes found lacking what the
+    criterion asks of each of its records (an option without a cost where each solution
+    must be costed): the file the candidate cites says otherwise."""
+    if claim is None or not finding.lacking:
+        return []
+    cited = {e.file for e in claim.evidence}
+    return [f"la preuve « {path} » citée à evidence.toml ligne {claim.line} ne suffit pas : "
+            "elle-même ne contient pas ce que le critère demande (voir ci-dessous)"
+            for path in finding.lacking if path in cited]
+
+
 def _merge(findings: list[Finding]) -> Finding:
     if not findings:
         return Finding(Status.MISSING)
     evidence = tuple(dict.fromkeys(e for f in findings for e in f.evidence))
     missing = tuple(dict.fromkeys(m for f in findings for m in f.missing))
+    lacking = tuple(dict.fromkeys(x for f in findings for x in f.lacking))
     if all(f.status is Status.COVERED for f in findings):
         status = Status.COVERED
     elif any(f.central_absent for f in findings) or all(
@@ -186,7 +200,7 @@ def _merge(findings: list[Finding]) -> Finding:
         status = Status.MISSING
     else:
         status = Status.PARTIAL
-    return Finding(status, evidence, missing, any(f.central_absent for f in findings))
+    return Finding(status, evidence, missing, any(f.central_absent for f in findings), lacking)
 
 
 def criterion_result(criterion: Criterion, facts: Facts, referential_id: str,
@@ -211,9 +225,10 @@ def criterion_result(criterion: Criterion, facts: Facts, referential_id: str,
     finding = _merge([run_probe(p.name, facts, dict(p.params)) for p in criterion.probes])
     if finding.status is Status.COVERED:
         return result(Status.COVERED, (*read(own), *finding.evidence))
-    if own is not None and own.valid:
+    contradicted = _contradicted(own, finding)
+    if own is not None and own.valid and not contradicted:
         return result(Status.COVERED, (*read(own), *finding.evidence))
-    missing = list(finding.missing)
+    missing = [*contradicted, *finding.missing]
     if not criterion.probes:
         missing = _claim_gaps(own, referential_id, criterion.id)
     elif own is not None:

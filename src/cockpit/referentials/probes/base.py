@@ -47,6 +47,10 @@ class Finding:
     central_absent: bool = False
     """The criterion's central evidence (a bilan, a standard) is absent: the criterion is
     missing whatever incidental records other probes found."""
+    lacking: tuple[str, ...] = ()
+    """Files whose records the probe counted and found lacking what the criterion asks of
+    each of them (an option without a cost): a candidate's claim pointing at one of these
+    files does not cover the criterion, since the file itself says otherwise."""
 
 
 def verdict(evidence: Iterable[Evidence], missing: Iterable[str], *, found: bool = False) -> Finding:

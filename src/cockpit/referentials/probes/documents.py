@@ -182,6 +182,8 @@ def decision_matrix(facts: Facts, min: int = 1, min_options: int = 2, min_criter
     complete: list[Evidence] = []
     evidence: list[Evidence] = []
     missing: list[str] = []
+    uncosted: list[str] = []
+    lacking: list[str] = []
     for decision in decisions:
         gaps: list[str] = []
         where = f"{decision.path}"
@@ -197,8 +199,15 @@ def decision_matrix(facts: Facts, min: int = 1, min_options: int = 2, min_criter
             if unscored:
                 gaps.append(f"notez l'option « {option.id} » de {where} sur : "
                             + ", ".join(unscored))
-            if costs and option.cost is None:
-                gaps.append(f"chiffrez l'option « {option.id} » de {where} (cost = montant du devis)")
+        unpriced = [f"chiffrez l'option « {o.id} » de {where} (cost = montant du devis)"
+                    for o in decision.options if costs and o.cost is None]
+        gaps.extend(unpriced)
+        if unpriced:
+            lacking.append(decision.path)
+            if len(unpriced) < len(decision.options):
+                # some options of this choice are costed, not all: a gap in this matrix
+                # whatever the other matrices are
+                uncosted.extend(unpriced)
         for key in fields:
             if not getattr(decision, key, ""):
                 gaps.append(f"ajoutez {_FIELD_DECISION.get(key, key)} à {where}")
@@ -212,6 +221,13 @@ def decision_matrix(facts: Facts, min: int = 1, min_options: int = 2, min_criter
             missing.extend(gaps)
         else:
             complete.append(item)
-    if len(complete) >= min:
+    if uncosted:
+        # `costs`: the criterion asks the budget of *each* solution; a matrix that costs
+        # some of its options and not the others is a gap, even when another matrix is
+        # complete (a matrix with no cost at all may choose something else than solutions).
+        found = verdict(evidence, missing if len(complete) < min else uncosted, found=True)
+    elif len(complete) >= min:
         return verdict(complete, [])
-    return verdict(evidence, missing, found=True)
+    else:
+        found = verdict(evidence, missing, found=True)
+    return Finding(found.status, found.evidence, found.missing, lacking=tuple(lacking))
