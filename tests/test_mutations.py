@@ -232,6 +232,12 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
     ("bim-usine", "SWOT deleted", delete("docs/swot.md"), {"C2.2.3.b": "partial"}),
     (
         "bim-usine",
+        "note de service deleted",
+        delete("docs/note-de-service-km.md"),
+        {"C1.3.3.b": "missing"},
+    ),
+    (
+        "bim-usine",
         "communication plan deleted",
         delete("docs/plan-de-communication.md"),
         {"C1.2.2.b": "partial"},
