@@ -196,3 +196,11 @@ def test_copil_milestones_by_their_actual_date_and_the_heat_map_by_risk_ids(tmp_
     chart = next(b for b in heat_map_blocks(board) if isinstance(b, Chart))
     ids = {i for row in chart.grid for cell in row for i in cell}
     assert ids and ids <= {r.id for r in board.project.risks}
+
+
+def test_chart_axes_speak_french() -> None:
+    # Ticks of an index axis (SPI from 0,8 to 1,1) keep their decimals, with a comma.
+    from cockpit.report.charts import axis_label
+
+    assert [axis_label(v) for v in (0.8, 0.95, 1.0, 1.1)] == ["0,8", "0,95", "1", "1,1"]
+    assert axis_label(12500) == f"12{NNBSP}500" and axis_label(1234.5) == f"1{NNBSP}234,5"
