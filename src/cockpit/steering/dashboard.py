@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from cockpit import french
 from cockpit.finance import (
     CurvePoint,
     Evm,
@@ -129,7 +130,7 @@ def unrecorded_labour_sentence(tasks: tuple[str, ...], shown: int = 8) -> str:
     """What every figure built on the actual cost must say when labour is not logged."""
     names = ", ".join(f"« {t} »" for t in tasks[:shown])
     if len(tasks) > shown:
-        names += f" et {len(tasks) - shown} autre{'s' if len(tasks) - shown > 1 else ''}"
+        names += f" et {french.count(len(tasks) - shown, 'autre')}"
     which = "de la tâche commencée" if len(tasks) == 1 else f"des {len(tasks)} tâches commencées"
     return (f"main-d'œuvre {which} {names} absente de costs.csv : le coût réel (CR), le CPI "
             "et l'EAC ne la comptent pas")
