@@ -193,6 +193,12 @@ def test_command_line_speaks_french(capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert err.startswith("usage : cockpit check")
     assert "argument --format : choix invalide 'xml'" in err
+    # Whether one argument or several, the sentence agrees (no « argument(s) »).
+    for args, said in ((["check", "--nope", "--frob"], "cockpit ne connaît pas : --nope --frob"),
+                       (["import"], "il manque : FICHIER")):
+        with pytest.raises(SystemExit):
+            main(args)
+        assert f"erreur de commande : {said}\n" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     out = capsys.readouterr().out

@@ -56,9 +56,9 @@ def test_example_has_no_gap_diagnostic(example: str) -> None:
 # the report must contain.
 LEAN_GAPS = {
     "C8.2": 'kind = "standard"',                 # 1. no standard document
-    "C6.2": "mesure(s) de K4 dans measures.csv",  # 2. K4 never measured
-    "C7.1": "mesure(s) de K4 dans measures.csv",
-    "C9.2": "mesure(s) de K4 dans measures.csv",
+    "C6.2": "mesures de K4 dans measures.csv",  # 2. K4 never measured
+    "C7.1": "mesures de K4 dans measures.csv",
+    "C9.2": "mesures de K4 dans measures.csv",
 }
 # 3. A10 has no owner: no criterion of the Lean référentiel asks for named actions, so no
 # criterion is lowered (GAPS.md: « pas encore évalué par une sonde du référentiel »).

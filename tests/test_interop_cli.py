@@ -68,7 +68,7 @@ def test_import_into_a_new_folder_gives_the_same_schedule(
     target = tmp_path / "nouveau"
     assert main(["import", str(exported(tmp_path)), str(target), "--today", "2026-04-20"]) == 0
     out = capsys.readouterr().out
-    assert "Nouveau projet" in out and "29 tâche(s)" in out
+    assert "Nouveau projet" in out and "29 tâches" in out
     assert schedule_csv(target, capsys) == schedule_csv(ROBOT, capsys)
     assert "rate = 520\n" in (target / "cockpit.toml").read_text(encoding="utf-8")
     assert main(["check", str(target), "--no-gaps", "-q"]) == 0
@@ -99,7 +99,7 @@ def test_merge_adds_what_is_new_and_reports_conflicts_without_overwriting(
     capsys.readouterr()
     assert main(["import", str(source), str(folder)]) == 1  # conflicts
     out = capsys.readouterr().out
-    assert "1 tâche(s)" in out and "Conflits" in out and "« 11j » dans wbs.toml, « 10j »" in out
+    assert "1 tâche ajoutée" in out and "Conflits" in out and "« 11j » dans wbs.toml, « 10j »" in out
     after = wbs.read_text(encoding="utf-8")
     assert after.startswith(text) and "# gardé" in after and 'duration = "11j"' in after
     assert 'id = "reseaux"' in after[len(text):]

@@ -179,7 +179,7 @@ def test_a_foreign_file_gets_slug_ids_and_reports_what_it_cannot_represent() -> 
     assert plan.settings.calendar.hours_per_day == 8
     assert plan.settings.calendar.closures == (Period(d("2026-04-06"), d("2026-04-06"), "Pâques"),)
     notes = "\n".join(plan.notes)
-    assert "temps écoulé" in notes and "2 jour(s) calendaire(s)" in notes
+    assert "temps écoulé" in notes and "2 jours calendaires est repris comme 1 jour ouvré" in notes
     assert "« finir au plus tard le » n'est pas représentable" in notes
     assert "planifiée manuellement" in notes
 

@@ -71,7 +71,7 @@ def test_wbs_lists_at_most_five_tasks(tmp_path: Path) -> None:
     folder(tmp_path, {"wbs.toml": tasks})
     finding = probe(tmp_path, "wbs", require=["after"])
     assert len(finding.missing) == 6
-    assert finding.missing[-1] == "… et 34 autre(s) tâche(s) du même type"  # t0 starts the project
+    assert finding.missing[-1] == "… et 34 autres tâches du même type"  # t0 starts the project
 
 
 def test_schedule_critical_path_levelled_and_milestones(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_schedule_critical_path_levelled_and_milestones(tmp_path: Path) -> None:
     assert finding.status is Status.PARTIAL
     assert finding.missing[0].startswith("« cmartin » est suralloué du ")
     assert "cockpit schedule --level" in finding.missing[0]
-    assert finding.missing[1].startswith("jalonnez le planning : 1 jalon(s)")
+    assert finding.missing[1].startswith("jalonnez le planning : 1 jalon (milestone")
 
 
 def test_schedule_reports_a_cycle(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_meetings_two_at_different_phases(tmp_path: Path) -> None:
                   decisions=True, actions=True, objectives=True, roles=True)
     finding = probe(tmp_path, "meetings", **params)
     assert finding.status is Status.PARTIAL
-    assert finding.missing[0] == ("il faut au moins 2 réunion(s) complète(s) à des phases "
+    assert finding.missing[0] == ("il faut au moins 2 réunions complètes à des phases "
                                   "différentes ; 1 aujourd'hui (cadrage)")
     files["meetings/2026-03-02-copil.md"] = _meeting("2026-03-02", "copil", "conduite", FULL)
     folder(tmp_path, files)
@@ -351,7 +351,7 @@ def test_a_blocking_point_must_be_followed(tmp_path: Path) -> None:
     folder(tmp_path, files)
     finding = probe(tmp_path, "open_points")
     assert finding.status is Status.PARTIAL
-    assert finding.missing[0] == "1 point(s) bloquant(s) sur 1 sans suite"
+    assert finding.missing[0] == "1 point bloquant sur 1 sans suite"
     assert "fournisseur de brides" in finding.missing[1]
     files["meetings/2026-03-09-point.md"] = _meeting(
         "2026-03-09", "point-projet", "conduite",

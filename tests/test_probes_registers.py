@@ -77,7 +77,7 @@ def test_indicators_complete_and_measured(tmp_path: Path) -> None:
     assert finding.status is Status.PARTIAL
     assert finding.missing == (
         "ajoutez le responsable (owner) à l'indicateur K1 (indicators.toml ligne 1)",
-        "saisissez au moins 3 mesure(s) de K1 dans measures.csv (date,indicator,value,comment) ;"
+        "saisissez au moins 3 mesures de K1 dans measures.csv (date,indicator,value,comment) ;"
         " 2 aujourd'hui")
 
 
@@ -205,7 +205,7 @@ def test_communication_plan(tmp_path: Path) -> None:
     assert finding.missing == (
         "ajoutez le média (medium) à la diffusion C1 (communication.toml ligne 1)",
         "ajoutez le lieu de diffusion (place) à la diffusion C1 (communication.toml ligne 1)",
-        "la communication atteint 1 destinataire(s) distinct(s) : visez au moins 2 parties "
+        "la communication atteint 1 destinataire distinct : visez au moins 2 parties "
         "intéressées")
 
 

@@ -23,10 +23,3 @@ def test_slugs_and_identifiers_keep_the_oe() -> None:
 def test_anchors_match_across_ligatures() -> None:
     assert same_anchor("Mise en œuvre", "mise-en-oeuvre")
 
-
-def test_counts_agree_in_number() -> None:
-    from cockpit.french import count
-
-    assert [count(n, "erreur") for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
-    assert count(3, "autre tâche critique") == "3 autres tâches critiques"
-    assert count(2, "prix") == "2 prix" and count(2, "œil", "yeux") == "2 yeux"

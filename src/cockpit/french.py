@@ -26,9 +26,7 @@ def number(value: Number | None, decimals: int = 0) -> str:
     """`1234.5` → "1 234,5" with `decimals` digits, rounded half up; None → "n/d"."""
     if value is None:
         return NA
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    rounded = rounded.quantize(quantum, rounding=ROUND_HALF_UP)
+    rounded = _rounded(value, decimals)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0,00"
     sign = "-" if rounded < 0 else ""
@@ -41,6 +39,12 @@ def number(value: Number | None, decimals: int = 0) -> str:
     groups.insert(0, whole)
     out = NNBSP.join(groups)
     return f"{sign}{out},{fraction}" if fraction else f"{sign}{out}"
+
+
+def _rounded(value: Number, decimals: int) -> Decimal:
+    """`value` rounded half up to `decimals` digits, as it is shown."""
+    exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def money(value: Number | None, currency: str = "EUR", decimals: int = 2) -> str:
@@ -101,11 +105,14 @@ def days(value: int | float | None) -> str:
     return NA if value is None else f"{number(value, 0 if float(value).is_integer() else 1)}{NBSP}j"
 
 
-def count(amount: int, singular: str, plural: str = "") -> str:
-    """« 0 erreur », « 1 erreur », « 2 erreurs »: French puts 0 and 1 in the singular.
-    `plural` defaults to each word of `singular` with an s (give it for « tâches critiques »
-    when a word does not take one, or for an irregular plural)."""
-    if abs(amount) < 2:
-        return f"{amount} {singular}"
+def count(amount: Number, singular: str, plural: str = "", decimals: int = 0) -> str:
+    """« 0 erreur », « 1 erreur », « 2 erreurs », « 1,5 jour », « 1 234 lignes »: French puts
+    what is under 2 in the singular, the number as `number` writes it with `decimals`.
+    `plural` defaults to each word of `singular` with an s: nouns and the adjectives that
+    agree with them, « ligne ajoutée » → « lignes ajoutées » (give it for « tâches de
+    pilotage » when a word does not take one, or for an irregular plural)."""
+    shown = number(amount, decimals)
+    if abs(_rounded(amount, decimals)) < 2:
+        return f"{shown} {singular}"
     words = (w if w.endswith(("s", "x", "z")) else w + "s" for w in singular.split())
-    return f"{amount} {plural or ' '.join(words)}"
+    return f"{shown} {plural or ' '.join(words)}"

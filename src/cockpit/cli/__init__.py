@@ -72,8 +72,8 @@ class FrenchParser(argparse.ArgumentParser):
 
 
 _ARGPARSE_FRENCH = tuple((re.compile(english), french) for english, french in (
-    (r"^unrecognized arguments: (.*)$", r"argument(s) inconnu(s) : \1"),
-    (r"^the following arguments are required: (.*)$", r"argument(s) obligatoire(s) manquant(s) : \1"),
+    (r"^unrecognized arguments: (.*)$", r"cockpit ne connaît pas : \1"),
+    (r"^the following arguments are required: (.*)$", r"il manque : \1"),
     (r"^argument (\S+): invalid choice: (\S+) \(choose from (.*)\)$",
      r"argument \1 : choix invalide \2 (valeurs possibles : \3)"),
     (r"^argument (\S+): expected one argument$", r"argument \1 : une valeur est attendue"),

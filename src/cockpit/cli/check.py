@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "code, quoi faire) et dit, critère par critère du référentiel, ce qui est prouvé et ce "
         "qui manque. Ne modifie jamais aucun fichier.")
     parser.add_argument("dir", nargs="*", default=["."], metavar="DOSSIER",
-                        help="dossier(s) du projet (défaut : .) ; plusieurs dossiers, ou un motif "
+                        help="le dossier du projet (défaut : .) ; plusieurs dossiers, ou un motif "
                         "du shell (candidats/*), sont vérifiés en parallèle, un résumé par dossier")
     parser.add_argument("--format", choices=("human", "json", "github", "sarif") + MANY,
                         default="human",

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from cockpit.french import count
+
 EXIT_OK, EXIT_PROBLEM, EXIT_UNUSABLE = 0, 1, 2
 PLAN_SUFFIXES = {".xml": "mspdi", ".mpp": "mpp", ".mpt": "mpp", ".mpx": "mpp",
                  ".xlsx": "journal", ".xlsm": "journal", ".xls": "journal", ".ods": "journal",
@@ -76,16 +78,17 @@ def _import_plan(args: argparse.Namespace, source: Path, chosen: str) -> int:
     report = write_import(Path(args.dir), plan, args.today, dry_run=args.dry_run)
     verb = "serait écrit" if args.dry_run else "écrit"
     if report.created:
-        print(f"Nouveau projet dans « {args.dir} » : {len(report.added_tasks)} tâche(s), "
-              f"{len(report.added_members)} membre(s) de l'équipe.")
+        print(f"Nouveau projet dans « {args.dir} » : {count(len(report.added_tasks), 'tâche')}, "
+              f"{count(len(report.added_members), 'membre')} de l'équipe.")
     else:
-        print(f"Fusion dans « {args.dir} » : {len(report.added_tasks)} tâche(s) et "
-              f"{len(report.added_members)} membre(s) ajoutés, {len(report.filled)} champ(s) "
-              f"complété(s), {len(report.conflicts)} conflit(s).")
+        print(f"Fusion dans « {args.dir} » : {count(len(report.added_tasks), 'tâche ajoutée')}, "
+              f"{count(len(report.added_members), 'membre ajouté')}, "
+              f"{count(len(report.filled), 'champ complété')}, "
+              f"{count(len(report.conflicts), 'conflit')}.")
     for path in report.written:
         print(f"  {verb:<9}{path}")
     if report.progress_rows:
-        print(f"  {report.progress_rows} avancement(s) ajouté(s) à progress.csv")
+        print(f"  {count(report.progress_rows, 'avancement ajouté')} à progress.csv")
     for line in report.filled:
         print(f"  complété : {line}")
     if report.conflicts:
@@ -110,13 +113,14 @@ def _import_journal(args: argparse.Namespace, source: Path) -> int:
               file=sys.stderr)
         return EXIT_UNUSABLE
     reports = import_journals(root, source, JOURNALS.get(args.journal or ""), args.dry_run)
-    verb = "à ajouter" if args.dry_run else "ajoutée(s)"
     for report in reports:
-        print(f"  {report.journal:<13} {report.added} ligne(s) {verb} "
+        lines = (f"{count(report.added, 'ligne')} à ajouter" if args.dry_run
+                 else count(report.added, "ligne ajoutée"))
+        print(f"  {report.journal:<13} {lines} "
               f"({FRENCH_NAMES[report.journal]}, feuille « {report.sheet} »), "
-              f"{report.already} déjà présente(s)")
+              f"{count(report.already, 'déjà présente', 'déjà présentes')}")
         if report.unknown:
-            kind = "indicateur(s)" if report.journal == "measures.csv" else "tâche(s)"
-            print(f"    {kind} inconnu(s) du projet : {', '.join(report.unknown)} "
+            kind = "indicateur inconnu" if report.journal == "measures.csv" else "tâche inconnue"
+            print(f"    {count(len(report.unknown), kind)} du projet : {', '.join(report.unknown)} "
                   "(« cockpit check » le signalera)")
     return EXIT_OK

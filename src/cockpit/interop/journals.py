@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from cockpit import french
 from cockpit.interop import InteropError
 from cockpit.model import Project
 from cockpit.model.immutable import immutable
@@ -122,7 +123,8 @@ def journal_rows(path: Path, journal: str | None = None) -> list[JournalRows]:
                 best = (name, columns)
                 break
             if journal:
-                problems.append(f"{sheet} : colonne(s) manquante(s) pour le journal "
+                problems.append(f"{sheet} : {french.count(len(missing), 'colonne manquante')} "
+                                f"pour le journal "
                                 f"{name} : {', '.join(missing)} (en-tête : "
                                 f"{', '.join(str(c) for c in rows[header_at] if str(c))})")
         if best is None:

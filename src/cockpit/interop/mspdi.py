@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from cockpit import french
 from cockpit.interop import InteropError
 from cockpit.model import (
     Assignment,
@@ -460,15 +461,15 @@ def read_mspdi(data: bytes, source: str = "le fichier") -> ImportedPlan:
 
 def _french_parse_error(error: Exception) -> str:
     text = str(error)
-    for english, french in (("no element found", "fin de fichier inattendue"),
-                            ("mismatched tag", "balise fermante qui ne correspond pas"),
-                            ("not well-formed (invalid token)", "caractère invalide"),
-                            ("unclosed token", "élément non fermé"),
-                            ("syntax error", "erreur de syntaxe"),
-                            ("junk after document element",
-                             "contenu après la fin du document")):
+    for english, translated in (("no element found", "fin de fichier inattendue"),
+                                ("mismatched tag", "balise fermante qui ne correspond pas"),
+                                ("not well-formed (invalid token)", "caractère invalide"),
+                                ("unclosed token", "élément non fermé"),
+                                ("syntax error", "erreur de syntaxe"),
+                                ("junk after document element",
+                                 "contenu après la fin du document")):
         if text.startswith(english):
-            return french
+            return translated
     return text.split(":")[0]
 
 
@@ -775,8 +776,10 @@ class _Reader:
             elif fmt in ELAPSED_FORMATS:
                 days = tenths / 10 / (24 * 60)
                 working = round(days * 5 / 7)
-                self.note(f"Tâche « {name} » : un décalage de {days:g} jour(s) calendaire(s) "
-                          f"est repris comme {working} jour(s) ouvré(s).")
+                calendar = french.count(days, "jour calendaire",
+                                        decimals=0 if days.is_integer() else 2)
+                self.note(f"Tâche « {name} » : un décalage de {calendar} est repris comme "
+                          f"{french.count(working, 'jour ouvré')}.")
                 tenths = working * self.minutes_per_day * 10
             lag = self._duration(tenths / 10 / 60) if tenths else Duration(0.0, DurationUnit.DAY)
             yield Dependency(pred, kind, lag)

@@ -30,8 +30,8 @@ from cockpit.steering.dashboard import Dashboard
 MARK = {Status.COVERED: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.TO_JUSTIFY: "?"}
 FEMININE = {Status.COVERED: "couverte", Status.PARTIAL: "partielle", Status.MISSING: "manquante",
             Status.TO_JUSTIFY: "à justifier"}
-COUNTED = {Status.COVERED: "couverte(s)", Status.PARTIAL: "partielle(s)",
-           Status.MISSING: "manquante(s)", Status.TO_JUSTIFY: "à justifier"}
+FEMININE_PLURAL = {Status.COVERED: "couvertes", Status.PARTIAL: "partielles",
+                   Status.MISSING: "manquantes", Status.TO_JUSTIFY: "à justifier"}
 PROOFS = 5  # proofs shown for a criterion; « cockpit check --format json » gives them all
 KINDS = {"toml": "registre (TOML)", "csv": "journal (CSV)", "md": "document (Markdown)"}
 
@@ -143,7 +143,7 @@ def capacity_blocks(capacity: CapacityResult, claims: dict[str, list[EvidenceCla
     for criterion in capacity.criteria:
         shown = criterion.evidence[:PROOFS]
         evidence = " ; ".join(e.proof for e in shown) + (
-            f" ; … et {len(criterion.evidence) - PROOFS} autre(s) preuve(s)"
+            f" ; … et {french.count(len(criterion.evidence) - PROOFS, 'autre preuve')}"
             if len(criterion.evidence) > PROOFS else "") or "—"
         missing = "; ".join(criterion.missing)
         rows.append((f"{criterion.id} {criterion.text}",
@@ -168,7 +168,8 @@ def referential_blocks(state: ProjectState, gaps: GapReport | None) -> list[Bloc
         return [*blocks, Paragraph("Aucun référentiel connu : ajoutez referential = \"…\" dans "
                                    "[project] de cockpit.toml (voir « cockpit referentials »).",
                                    "warning")]
-    counts = ", ".join(f"{gaps.count(s)} {COUNTED[s]}" for s in Status)
+    counts = ", ".join(french.count(gaps.count(s), FEMININE[s], FEMININE_PLURAL[s])
+                       for s in Status)
     blocks.append(Paragraph(f"Référentiel : {gaps.referential_title} ({gaps.referential_id}). "
                             f"Capacités : {counts}.", "ok" if gaps.ready else ""))
     claims = _claims(state, gaps.referential_id)
@@ -181,7 +182,7 @@ def annex_blocks(state: ProjectState) -> list[Block]:
     files = sorted(set(state.project.present) | set(state.texts))
     rows = tuple((path, KINDS.get(path.rsplit(".", 1)[-1], "autre")) for path in files)
     return [Heading("Annexe : fichiers du dossier"),
-            Paragraph(f"{len(files)} fichier(s), dans le dossier du projet « "
+            Paragraph(f"{french.count(len(files), 'fichier')}, dans le dossier du projet « "
                       f"{state.root.name} »."),
             Table(("Fichier", "Nature"), rows)]
 

@@ -68,7 +68,7 @@ def did_you_mean(word: str, known: Iterable[str]) -> str:
 def check_known(word: str, known: Iterable[str], what: str) -> None:
     names = list(known)
     if word not in names:
-        raise ValueError(f"{what} « {word} » inconnu(e) dans le projet{did_you_mean(word, names)}")
+        raise ValueError(f"{what} « {word} » introuvable dans le projet{did_you_mean(word, names)}")
 
 
 # -- fields ------------------------------------------------------------------------

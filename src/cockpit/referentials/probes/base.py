@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind, same_anchor
+from cockpit.french import count
 from cockpit.model import Document, Meeting, Project, Section, Task
 from cockpit.model.immutable import immutable
 from cockpit.referentials.concepts import concept, kind_terms
@@ -65,19 +66,20 @@ def verdict(evidence: Iterable[Evidence], missing: Iterable[str], *, found: bool
     return Finding(Status.PARTIAL if ev or found else Status.MISSING, ev, gaps)
 
 
-def capped(messages: Sequence[str], what: str = "autre(s)") -> list[str]:
-    """The first MAX_LISTED messages, then one line for the rest."""
-    return capped_each(messages, str, what)
+def capped(messages: Sequence[str], what: str = "autre", plural: str = "") -> list[str]:
+    """The first MAX_LISTED messages, then one line for the rest: « … et 3 autres tâches du
+    même type », `what` in the singular (« autre tâche »), `plural` as `french.count`'s."""
+    return capped_each(messages, str, what, plural)
 
 
-def capped_each(items: Sequence[T], describe: Callable[[T], str], what: str = "autre(s)"
-                ) -> list[str]:
+def capped_each(items: Sequence[T], describe: Callable[[T], str], what: str = "autre",
+                plural: str = "") -> list[str]:
     """`capped` of one message per item, writing only the messages shown (there may be
     thousands of items on a large project)."""
     shown = [describe(item) for item in items[:MAX_LISTED]]
     if len(items) <= MAX_LISTED:
         return shown
-    return [*shown, f"… et {len(items) - MAX_LISTED} {what} du même type"]
+    return [*shown, f"… et {count(len(items) - MAX_LISTED, what, plural)} du même type"]
 
 
 def record(source_file: str, line: int) -> Evidence:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cockpit import french
 from cockpit.model import Document
 from cockpit.referentials.gaps import Evidence, Status
 from cockpit.referentials.probes.base import (
@@ -117,8 +118,8 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
         return verdict([e for (ev, _), _ in complete[:min] for e in ev], [])
     evidence = [e for (ev, _), _ in assessed for e in ev]
     missing = [m for (_, gaps), _ in assessed[:min] for m in gaps]
-    missing.append(f"il faut au moins {min} documents de ce type, chacun complet : "
-                   f"{len(complete)} sur {len(documents)} trouvé(s)")
+    missing.append(f"il faut au moins {french.count(min, 'document')} de ce type, chacun "
+                   f"complet : {len(complete)} sur {french.count(len(documents), 'trouvé')}")
     return verdict(evidence, missing, found=bool(evidence))
 
 
@@ -192,7 +193,7 @@ def decision_matrix(facts: Facts, min: int = 1, min_options: int = 2, min_criter
                         f"({len(decision.criteria)} sur {min_criteria} au moins)")
         if len(decision.options) < min_options:
             gaps.append(f"comparez au moins {min_options} options dans {where} "
-                        f"({len(decision.options)} trouvée(s))")
+                        f"({french.count(len(decision.options), 'trouvée')})")
         criteria = {c.id for c in decision.criteria}
         for option in decision.options:
             unscored = sorted(criteria - {key for key, _ in option.scores})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cockpit import french
 from cockpit.folder.markdown import heading_kind, list_items
 from cockpit.model import Meeting
 from cockpit.referentials.concepts import concept
@@ -86,7 +87,7 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
     of_kind = f" ({' / '.join(kinds)})" if kinds else ""
     if not candidates:
         return verdict((), [
-            f"ajoutez le compte rendu d'au moins {min} réunion(s){of_kind} dans "
+            f"ajoutez le compte rendu d'au moins {french.count(min, 'réunion')}{of_kind} dans "
             "meetings/AAAA-MM-JJ-sujet.md"
             + (f", {_DISTINCT.get(distinct, '')}" if distinct else "")])
     complete: dict[str, list[Evidence]] = {}
@@ -110,7 +111,7 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
             complete.setdefault(key, []).extend([item, *found])
     if len(complete) >= min:
         return verdict([e for group in complete.values() for e in group], [])
-    short = [f"il faut au moins {min} réunion(s){of_kind} complète(s)"
+    short = [f"il faut au moins {french.count(min, 'réunion complète')}{of_kind}"
              + (f" {_DISTINCT.get(distinct, '')}" if distinct else "")
              + f" ; {len(complete)} aujourd'hui"
              + (f" ({', '.join(sorted(complete))})" if distinct and complete else "")]
@@ -119,7 +120,7 @@ def meetings(facts: Facts, min: int = 1, distinct: str = "", kinds: Sequence[str
                      "\"conclusion\" dans l'en-tête)"
                      if any(m.phase is None for m in candidates) else
                      "animez et tracez une réunion d'une autre phase du projet")
-    return verdict(evidence, [*short, *capped(missing, "autre(s) manque(s)")], found=True)
+    return verdict(evidence, [*short, *capped(missing, "autre manque")], found=True)
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -187,9 +188,9 @@ def open_points(facts: Facts) -> Finding:
         return Finding(Status.COVERED, (Evidence(meetings[0].path, note="aucun point "
                                                  "bloquant laissé sans suite"),)
                        if meetings else ())
-    missing = capped(left, "autre(s) point(s)")
+    missing = capped(left, "autre point")
     if left:
-        missing.insert(0, f"{len(left)} point(s) bloquant(s) sur {total} sans suite")
+        missing.insert(0, f"{french.count(len(left), 'point bloquant')} sur {total} sans suite")
     return verdict(evidence, missing, found=True)
 
 
@@ -225,6 +226,7 @@ def variances(facts: Facts, min: int = 1,
     if len(evidence) >= min:
         return verdict(evidence, [])
     return verdict([*evidence, *weak], [
-        f"il faut au moins {min} compte(s) rendu(s) de pilotage analysant des écarts nommés ; "
-        f"{len(evidence)} aujourd'hui", *capped(missing, "autre(s) compte(s) rendu(s)")],
+        f"il faut au moins {french.count(min, 'compte rendu')} de pilotage analysant des écarts "
+        "nommés ; "
+        f"{len(evidence)} aujourd'hui", *capped(missing, "autre compte rendu")],
         found=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from cockpit import french
 from cockpit.model import Task
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import (
@@ -78,14 +79,15 @@ def wbs(facts: Facts, require: Sequence[str] = ("duration", "after", "resources"
             notes.append(f"risques rattachés à {len(activities) - len(lacking)} activités "
                          f"sur {len(activities)}")
             continue
-        missing.extend(capped_each(lacking, _asking(need), "autre(s) tâche(s)"))
+        missing.extend(capped_each(lacking, _asking(need), "autre tâche"))
     if hierarchy and not facts.summaries:
         missing.append(f"structurez {WBS} en lots : des tâches récapitulatives que les "
                        "activités nomment par parent = \"...\"")
     with_deliverable = sum(1 for t in facts.project.tasks if t.deliverable)
     if with_deliverable < deliverables:
         missing.append(f"nommez les livrables attendus (deliverable = \"...\") : "
-                       f"{with_deliverable} tâche(s) en ont, il en faut au moins {deliverables}")
+                       f"{french.count(with_deliverable, 'tâche')} avec un livrable, il en faut "
+                       f"au moins {deliverables}")
     note = "; ".join([f"{len(activities)} activités", *notes])
     return verdict([_wbs_evidence(facts, note)], missing)
 
@@ -98,7 +100,7 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
     if plan is None:
         return verdict((), [f"planifiez le projet dans {WBS} : activités avec durée et "
                             "antériorités, pour calculer le chemin critique"])
-    missing = capped([f"{WBS} : {p.message}" for p in plan.problems], "autre(s) problème(s)")
+    missing = capped([f"{WBS} : {p.message}" for p in plan.problems], "autre problème")
     evidence: list[Evidence] = []
     if plan.critical_path:
         first = facts.tasks.get(plan.critical_path[0])
@@ -118,7 +120,7 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
             f"« {o.resource} » est suralloué du {o.first:%d/%m/%Y} au {o.last:%d/%m/%Y} "
             f"({o.peak:g} pour {o.capacity:g} disponible ; tâches {', '.join(o.tasks)}) : "
             "lissez les ressources (cockpit schedule --level) ou réaffectez"),
-            "autre(s) surallocation(s)"))
+            "autre surallocation"))
         if load is not None and not any(r.total for r in load.resources):
             missing.append(f"aucune charge calculable : affectez des ressources de l'équipe "
                            f"aux activités de {WBS} (resources = [...])")
@@ -130,8 +132,8 @@ def schedule(facts: Facts, levelled: bool = False, deadline: bool = False,
                        "ou renforcez les activités critiques")
     count = sum(1 for t in facts.leaves if t.is_milestone)
     if count < milestones:
-        missing.append(f"jalonnez le planning : {count} jalon(s) (milestone = true) dans {WBS}, "
-                       f"il en faut au moins {milestones} (points de validation, COPIL)")
+        missing.append(f"jalonnez le planning : {french.count(count, 'jalon')} (milestone = true) "
+                       f"dans {WBS}, il en faut au moins {milestones} (points de validation, COPIL)")
     return verdict(evidence, missing, found=True)
 
 
@@ -160,7 +162,7 @@ def workload(facts: Facts, section: str = "charge") -> Finding:
     missing.extend(capped_each(
         [t for t in activities if not t.resources],
         lambda t: f"ajoutez ses ressources (resources = [\"id:50%\"]) à la tâche {_at(t)}",
-        "autre(s) tâche(s)"))
+        "autre tâche"))
     if not activities:
         missing.append(f"décomposez le projet en activités dans {WBS} pour calculer les charges")
     for document in facts.documents:
@@ -195,8 +197,9 @@ def tracking(facts: Facts, section: str = "@indicateurs_activite", started: bool
         followed = [t for t in facts.activities if t.indicator]
         if followed:
             evidence.append(Evidence(WBS, followed[0].source.line,
-                                     note=f"{len(followed)} activité(s) sur "
-                                     f"{len(facts.activities)} avec un indicateur (indicator)"))
+                                     note=f"{len(followed)} sur "
+                                     f"{french.count(len(facts.activities), 'activité')} avec un "
+                                     "indicateur (indicator)"))
         elif discussed is None:
             missing.append(looked_for(section, "les documents et comptes rendus") + " ; ou "
                            f"donnez à chaque activité de {WBS} son indicateur (indicator = \"K…\")")
@@ -206,7 +209,7 @@ def tracking(facts: Facts, section: str = "@indicateurs_activite", started: bool
                    and not t.indicator]
         missing.extend(capped_each(
             lacking, lambda t: f"saisissez l'avancement de la tâche commencée {_at(t)} dans "
-            "progress.csv (date,task,percent,comment)", "autre(s) tâche(s)"))
+            "progress.csv (date,task,percent,comment)", "autre tâche"))
         if project.progress:
             evidence.append(Evidence("progress.csv", project.progress[0].source.line or 2,
                                      note=f"{len(project.progress)} relevés d'avancement"))
@@ -224,5 +227,5 @@ def progress(facts: Facts, min_dates: int = 2) -> Finding:
                          note=f"{len(rows)} relevés à {len(dates)} dates")]
     missing = [] if len(dates) >= min_dates else [
         f"relevez l'avancement à au moins {min_dates} dates dans progress.csv "
-        f"({len(dates)} date(s) aujourd'hui)"]
+        f"({french.count(len(dates), 'date')} aujourd'hui)"]
     return verdict(evidence, missing)

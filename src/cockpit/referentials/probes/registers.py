@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
+from cockpit import french
 from cockpit.folder.fields import fold
 from cockpit.model import Action
 from cockpit.referentials.concepts import concept, kind_terms
@@ -39,7 +40,7 @@ def _field_gaps(records: Sequence[Any], fields: Sequence[str], labels: dict[str,
             missing.append(f"il manque {labels.get(key, key)} à {len(lacking)} sur "
                            f"{len(records)}")
         asking = partial(_asking, f"ajoutez {labels.get(key, key)} {what}", default)
-        missing.extend(capped_each(lacking, asking, f"autre(s) sans {key}"))
+        missing.extend(capped_each(lacking, asking, f"autre sans {key}", f"autres sans {key}"))
     return missing
 
 
@@ -47,8 +48,12 @@ def _asking(request: str, default: str, record: Any) -> str:
     return f"{request} {record.id} ({_where(record, default)})"
 
 
-def _too_few(count: int, wanted: int, message: str) -> list[str]:
-    return [message.format(count=count, min=wanted)] if count < wanted else []
+def _too_few(count: int, wanted: int, message: str, noun: str, plural: str = "") -> list[str]:
+    """`message` when `count` is under `wanted`, its `{min}` the number wanted with `noun` in
+    agreement (« au moins 1 objectif », « au moins 3 objectifs »)."""
+    if count >= wanted:
+        return []
+    return [message.format(count=count, min=french.count(wanted, noun, plural))]
 
 
 # ------------------------------------------------------------------ cockpit.toml
@@ -59,8 +64,9 @@ def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bo
     items = facts.project.settings.objectives
     file = facts.cockpit_file
     missing = _too_few(len(items), min,
-                       "définissez au moins {min} objectifs ([[objectives]] dans cockpit.toml, "
-                       "avec id, statement, indicator et deadline) ; {count} aujourd'hui")
+                       "définissez au moins {min} ([[objectives]] dans cockpit.toml, "
+                       "avec id, statement, indicator et deadline) ; {count} aujourd'hui",
+                       "objectif")
     for objective in items:
         line = objective.source.line_of("indicator")
         if indicator and not objective.indicator:
@@ -73,7 +79,7 @@ def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bo
             missing.append(f"ajoutez une échéance (deadline) à l'objectif {objective.id} "
                            f"({_where(objective, file)})")
     evidence = [_evidence(o, file, o.statement) for o in items]
-    return verdict(evidence, capped(missing, "autre(s) manque(s)"))
+    return verdict(evidence, capped(missing, "autre manque"))
 
 
 @probe("context", "le contexte et les enjeux du projet (context de cockpit.toml), "
@@ -100,8 +106,9 @@ def stakeholders(facts: Facts, min: int = 1, mapped: bool = False, expectations:
     items = facts.project.settings.stakeholders
     file = facts.cockpit_file
     missing = _too_few(len(items), min,
-                       "identifiez au moins {min} parties prenantes ([[stakeholders]] dans "
-                       "cockpit.toml, avec interest et influence de 1 à 3) ; {count} aujourd'hui")
+                       "identifiez au moins {min} ([[stakeholders]] dans "
+                       "cockpit.toml, avec interest et influence de 1 à 3) ; {count} aujourd'hui",
+                       "partie prenante")
     fields = (["interest", "influence"] if mapped else []) + (
         ["expectations"] if expectations else [])
     missing += _field_gaps(items, fields, {
@@ -118,8 +125,8 @@ def team(facts: Facts, min: int = 2, roles: bool = True) -> Finding:
     items = facts.project.settings.team
     file = facts.cockpit_file
     missing = _too_few(len(items), min,
-                       "constituez l'équipe : au moins {min} membres ([[team]] dans cockpit.toml "
-                       "avec id, name, role, availability) ; {count} aujourd'hui")
+                       "constituez l'équipe : au moins {min} ([[team]] dans cockpit.toml "
+                       "avec id, name, role, availability) ; {count} aujourd'hui", "membre")
     if roles:
         missing += _field_gaps(items, ["role"], {"role": "le rôle (role)"}, "au membre", file)
     return verdict([_evidence(m, file, m.role or m.name) for m in items], missing)
@@ -134,15 +141,17 @@ def governance(facts: Facts, min: int = 1, kinds: Sequence[str] = ("copil", "cod
     bodies = facts.project.settings.governance
     file = facts.cockpit_file
     missing = _too_few(len(bodies), min,
-                       "définissez au moins {min} instance(s) de pilotage ([[governance]] dans "
-                       "cockpit.toml avec id, name, members, frequency) ; {count} aujourd'hui")
+                       "définissez au moins {min} ([[governance]] dans "
+                       "cockpit.toml avec id, name, members, frequency) ; {count} aujourd'hui",
+                       "instance de pilotage", "instances de pilotage")
     missing += _field_gaps(bodies, ["members", "frequency"], {
         "members": "les membres (members)", "frequency": "la fréquence (frequency)"},
         "à l'instance", file)
     evidence = [_evidence(g, file, g.name) for g in bodies]
     held = [m for m in facts.meetings if m.kind in kinds]
     if len(held) < meetings:
-        missing.append(f"{len(held)} compte(s) rendu(s) de {' / '.join(kinds)} dans meetings/, "
+        missing.append(f"{french.count(len(held), 'compte rendu')} de {' / '.join(kinds)} "
+                       "dans meetings/, "
                        f"il en faut au moins {meetings} : faites le point avec la gouvernance "
                        "et archivez le compte rendu")
     evidence += [Evidence(m.path, note=m.title) for m in held]
@@ -174,7 +183,7 @@ def _irregular(facts: Facts, bodies: Sequence[Any], held: Sequence[Any],
         count = sum(1 for m in held if m.kind == kind)
         if count * 2 < expected:
             out.append(f"{body.name} ({_where(body, facts.cockpit_file)}), fréquence "
-                       f"{body.frequency} : {count} compte(s) rendu(s) « {kind} » dans "
+                       f"{body.frequency} : {french.count(count, 'compte rendu')} « {kind} » dans "
                        f"meetings/ du {info.start:%d/%m/%Y} au {end:%d/%m/%Y}, pour environ "
                        f"{expected} prévus : tenez et tracez ces points réguliers")
     return out
@@ -200,16 +209,17 @@ def indicators(facts: Facts, min: int = 1, scope: str = "", fields: Sequence[str
     kind = {"project": " de pilotage du projet", "process": " de performance du processus"}.get(
         scope, "")
     missing = _too_few(len(items), min,
-                       "définissez au moins {min} indicateur(s)" + kind + " dans indicators.toml"
-                       + (f" (scope = \"{scope}\")" if scope else "") + " ; {count} aujourd'hui")
+                       "définissez au moins {min} dans indicators.toml"
+                       + (f" (scope = \"{scope}\")" if scope else "") + " ; {count} aujourd'hui",
+                       "indicateur" + kind, "indicateurs" + kind)
     missing += _field_gaps(items, fields, _INDICATOR_LABELS, "à l'indicateur", "indicators.toml")
     evidence = [_evidence(i, "indicators.toml", i.name) for i in items]
     if measures:
         lacking = [i for i in items if facts.measures_by_indicator.get(i.id, 0) < measures]
         missing += capped([
-            f"saisissez au moins {measures} mesure(s) de {i.id} dans measures.csv "
+            f"saisissez au moins {french.count(measures, 'mesure')} de {i.id} dans measures.csv "
             f"(date,indicator,value,comment) ; {facts.measures_by_indicator.get(i.id, 0)} "
-            "aujourd'hui" for i in lacking], "autre(s) indicateur(s)")
+            "aujourd'hui" for i in lacking], "autre indicateur")
         first = next((m for m in facts.project.measures
                       if m.indicator in {i.id for i in items}), None)
         if first is not None:
@@ -253,9 +263,10 @@ def actions(facts: Facts, min: int = 1, fields: Sequence[str] = (), words: int =
         risk_ids = {r.id for r in facts.project.risks}
         from_risks = {a for r in facts.project.risks for a in r.actions}
         items = [a for a in items if _origin_matches(facts, a, origin, risk_ids, from_risks)]
-    where = f" issue(s) d'{_ORIGINS[origin]}" if origin else ""
-    missing = _too_few(len(items), min, "il faut au moins {min} action(s)" + where
-                       + " dans actions.toml ; {count} aujourd'hui")
+    where = f" d'{_ORIGINS[origin]}" if origin else ""
+    missing = _too_few(len(items), min, "il faut au moins {min} dans actions.toml ; {count} "
+                       "aujourd'hui", "action" + (" issue" + where if origin else ""),
+                       "actions" + (" issues" + where if origin else ""))
     missing += _field_gaps(items, fields, {
         "who": "un responsable nommé (who)", "due": "une échéance (due)",
         "origin": "son origine (origin)", "status": "son statut (status)"}, "à l'action",
@@ -263,10 +274,11 @@ def actions(facts: Facts, min: int = 1, fields: Sequence[str] = (), words: int =
     vague = [a for a in items if len(a.what.split()) < words]
     missing += capped_each(vague, lambda a: (
         f"formulez précisément l'action {a.id} ({_where(a, 'actions.toml')}) : « {a.what} » — "
-        "quoi, sur quoi, pour quel résultat"), "autre(s) action(s)")
+        "quoi, sur quoi, pour quel résultat"), "autre action")
     finished = [a for a in items if a.status == "fait"]
     if len(finished) < done:
-        missing.append(f"{len(finished)} action(s) réalisée(s) : il en faut au moins {done} "
+        missing.append(f"{french.count(len(finished), 'action réalisée')} : il en faut au "
+                       f"moins {done} "
                        "(status = \"fait\" et done = date de réalisation)")
     return verdict([_evidence(a, "actions.toml", a.what) for a in items[:20]], missing)
 
@@ -289,12 +301,12 @@ def risks(facts: Facts, min: int = 1, fields: Sequence[str] = (),
     (category humain, or its text speaks of workload, stress, the CSE…)."""
     items = facts.project.risks
     missing = _too_few(len(items), min,
-                       "identifiez au moins {min} risque(s) dans risks.toml (probability, impact, "
-                       "owner, strategy, response) ; {count} aujourd'hui")
+                       "identifiez au moins {min} dans risks.toml (probability, impact, "
+                       "owner, strategy, response) ; {count} aujourd'hui", "risque")
     missing += _field_gaps(items, fields, _RISK_LABELS, "au risque", "risks.toml")
     kinds = {r.category for r in items if r.category}
     if len(kinds) < categories:
-        missing.append(f"les risques couvrent {len(kinds)} catégorie(s) "
+        missing.append(f"les risques couvrent {french.count(len(kinds), 'catégorie')} "
                        f"({', '.join(sorted(kinds)) or 'aucune'}) : il en faut au moins "
                        f"{categories} (technique, économique, humain, organisationnel…)")
     if human and items and not any(
@@ -308,7 +320,7 @@ def risks(facts: Facts, min: int = 1, fields: Sequence[str] = (),
         missing += capped_each([r for r in items if not r.tasks and r.status != "rejetée"],
                                lambda r: (
             f"rattachez le risque {r.id} ({_where(r, 'risks.toml')}) aux tâches qu'il menace "
-            "(tasks = [...])"), "autre(s) risque(s)")
+            "(tasks = [...])"), "autre risque")
     return verdict([_evidence(r, "risks.toml", r.title) for r in items[:20]], missing)
 
 
@@ -322,8 +334,8 @@ def requirements(facts: Facts, min: int = 1, fields: Sequence[str] = (),
     `verified`."""
     items = facts.project.requirements
     missing = _too_few(len(items), min,
-                       "formalisez au moins {min} exigence(s) dans requirements.toml (text, kind, "
-                       "priority, acceptance) ; {count} aujourd'hui")
+                       "formalisez au moins {min} dans requirements.toml (text, kind, "
+                       "priority, acceptance) ; {count} aujourd'hui", "exigence")
     missing += _field_gaps(items, fields, {
         "kind": "le type (kind)", "priority": "la priorité (priority)",
         "acceptance": "le critère d'acceptation (acceptance)", "source_of": "la source (source)",
@@ -335,15 +347,16 @@ def requirements(facts: Facts, min: int = 1, fields: Sequence[str] = (),
         missing += capped_each([r for r in items if not r.tasks and r.status != "rejetée"],
                                lambda r: (
             f"rattachez l'exigence {r.id} ({_where(r, 'requirements.toml')}) aux tâches qui la "
-            "réalisent (tasks = [...])"), "autre(s) exigence(s)")
+            "réalisent (tasks = [...])"), "autre exigence")
     contradicted = {r.id: why for r in items if r.status == "vérifiée"
                     and (why := _measured_short(facts, r))}
     missing += capped([f"l'exigence {rid} ({_where(r, 'requirements.toml')}) est « {r.status} » "
                        f"mais {contradicted[rid]} : revoyez son statut ou l'essai"
-                       for r in items if (rid := r.id) in contradicted], "autre(s) exigence(s)")
+                       for r in items if (rid := r.id) in contradicted], "autre exigence")
     checked = [r for r in items if r.status == "vérifiée" and r.id not in contradicted]
     if len(checked) < verified:
-        missing.append(f"{len(checked)} exigence(s) vérifiée(s) : il en faut au moins {verified} "
+        missing.append(f"{french.count(len(checked), 'exigence vérifiée')} : il en faut au "
+                       f"moins {verified} "
                        "(status = \"vérifiée\" après l'essai d'acceptation)")
     return verdict([_evidence(r, "requirements.toml", r.text) for r in items[:20]], missing)
 
@@ -400,9 +413,9 @@ def communication(facts: Facts, min: int = 1, fields: Sequence[str] = (),
     describes the method of diffusion; validated_by where the list must be validated)."""
     items = facts.project.channels
     missing = _too_few(len(items), min,
-                       "décrivez au moins {min} diffusion(s) dans communication.toml "
+                       "décrivez au moins {min} dans communication.toml "
                        "([[channel]] avec information, sender, audience, frequency, medium, "
-                       "purpose) ; {count} aujourd'hui")
+                       "purpose) ; {count} aujourd'hui", "diffusion")
     missing += _field_gaps(items, fields, _CHANNEL_LABELS, "à la diffusion",
                            "communication.toml")
     reached = {a for c in items for a in c.audience}
@@ -410,7 +423,8 @@ def communication(facts: Facts, min: int = 1, fields: Sequence[str] = (),
         missing.append("aucune diffusion vers une partie prenante externe : ajoutez-en une "
                        "(audience = [id d'une partie prenante kind = \"external\"])")
     if len(reached) < audiences:
-        missing.append(f"la communication atteint {len(reached)} destinataire(s) distinct(s) : "
+        missing.append(f"la communication atteint "
+                       f"{french.count(len(reached), 'destinataire distinct')} : "
                        f"visez au moins {audiences} parties intéressées")
     return verdict([_evidence(c, "communication.toml", c.information) for c in items], missing)
 
@@ -434,7 +448,7 @@ def budget(facts: Facts, envelope: bool = True, lines: bool = True, dated: bool 
         if dated:
             missing += capped_each([b for b in project.budget_lines if not b.date], lambda b: (
                 f"datez l'engagement de la ligne {b.id} ({_where(b, 'budget.toml')}) : "
-                "date = AAAA-MM-JJ"), "autre(s) ligne(s)")
+                "date = AAAA-MM-JJ"), "autre ligne")
     elif lines:
         missing.append("détaillez les coûts prévus hors main-d'œuvre dans budget.toml "
                        "([[line]] avec task, category, amount, date)")
@@ -443,7 +457,7 @@ def budget(facts: Facts, envelope: bool = True, lines: bool = True, dated: bool 
         missing += capped([f"indiquez le coût journalier (rate) de {m.id} ({_where(m, 'cockpit.toml')})"
                            for m in project.settings.team
                            if not m.rate and m.id in assigned and m.kind.value == "person"],
-                          "autre(s) membre(s)")
+                          "autre membre")
     if costs:
         if project.costs:
             evidence.append(Evidence("costs.csv", project.costs[0].source.line or 2,
