@@ -98,7 +98,13 @@ async def test_wbs_cursor_moves_redraw_two_lines_not_the_table(tmp_path: Path) -
 
 
 @run_async
-async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path) -> None:
+async def test_wbs_progress_edit_asks_the_day_and_undoes(project: Path) -> None:
+    """The day comes prefilled with the status date, shown and changeable (French or ISO),
+    checked as it is typed; the row is written at the day the user leaves in the form."""
+    from textual.widgets import Input
+
+    from cockpit.tui.dialogs.record_form import RecordForm
+
     journal = project / "progress.csv"
     before = journal.read_text(encoding="utf-8")
     app = CockpitApp(project, today=TODAY, watch_interval=0)
@@ -111,12 +117,25 @@ async def test_wbs_progress_edit_appends_to_the_journal_and_undoes(project: Path
         assert table.cursor_key == "progress"
         task = app.screen.current_task()  # type: ignore[attr-defined]
         assert task is not None
+        await pilot.press("enter", *"175")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await pilot.pause()
+        assert "hors limites" in text_of(app, "#e-percent")
+        await pilot.press(*["backspace"] * 3, *"75", "tab")
+        assert not text_of(app, "#e-percent")
+        status = app.snapshot.status_date  # type: ignore[union-attr]
+        assert form.query_one("#f-date", Input).value == f"{status:%d/%m/%Y}"
+        await pilot.press(*"31/02/2026")
+        await pilot.pause()
+        assert "date illisible" in text_of(app, "#e-date")
         await pilot.press("enter")
-        await pilot.press(*"75", "enter")
+        await settle(app, pilot)
+        assert app.screen is form and journal.read_text(encoding="utf-8") == before
+        await pilot.press(*["backspace"] * 10, *"2026-01-30", "enter")
         await settle(app, pilot)
         assert table.get_row_at(2)[6] == "75\u00a0%"
-        status = app.snapshot.status_date  # type: ignore[union-attr]
-        assert journal.read_text(encoding="utf-8") == before + f"{status:%Y-%m-%d},{task.id},75,\n"
+        assert journal.read_text(encoding="utf-8") == before + f"2026-01-30,{task.id},75,\n"
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert journal.read_text(encoding="utf-8") == before

@@ -46,9 +46,10 @@ def test_view(snap_compare, example: Path, key: str, mode: str,  # type: ignore[
     ("a", "delete"), ("p",),
     ("m", "enter"), ("w", "f"), ("w", "n"),
     ("a", "n", *"Relancer", "tab", *"bdupon", "tab", *"31/02", "enter"),
+    ("w", "down", "down", *["right"] * 6, "enter"),
 ], ids=["help", "risk", "meeting", "measure", "wbs-edit", "gantt-find",
         "risk-new", "risk-review", "action-new", "action-done", "action-delete", "settings",
-        "meeting-edit", "task-form", "task-new", "action-refused"])
+        "meeting-edit", "task-form", "task-new", "action-refused", "wbs-progress"])
 def test_dialog(snap_compare, example: Path, keys: tuple[str, ...],  # type: ignore[no-untyped-def]
                 size: tuple[int, int] = SIZE) -> None:
     app = _app(example)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from cockpit.folder.save import ProjectFiles, UndoRecord
 
 T = TypeVar("T")
@@ -90,20 +92,14 @@ def set_task_field(task_id: str, key: str, text: str) -> Operation:
     return run
 
 
-def record_progress(task_id: str, day: dt.date, text: str, comment: str = "") -> Operation:
-    """A task's percent complete at `day`: one row `date,task,percent,comment` in progress.csv."""
+def record_progress(task_id: str, day: dt.date, percent: Decimal, comment: str = "") -> Operation:
+    """A task's percent complete on the day the user gave: one row `date,task,percent,comment`
+    of progress.csv (the percent already read by the form: 0 to 100)."""
 
     def run(files: ProjectFiles) -> Outcome:
-        cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
-        try:
-            percent = float(cleaned)
-        except ValueError:
-            raise EditError(f"avancement illisible : « {text} » (un pourcentage de 0 à 100)") from None
-        if not 0 <= percent <= 100:
-            raise EditError(f"avancement hors limites : {text} (de 0 à 100 %)")
         with _refusals():
             return _done(files, files.append_csv_row(
-                "progress.csv", {"date": day, "task": task_id, "percent": f"{percent:g}",
+                "progress.csv", {"date": day, "task": task_id, "percent": f"{float(percent):g}",
                                  "comment": comment}))
 
     return run

@@ -82,8 +82,8 @@ class Field:
 
     key: str
     label: str
-    kind: str = "text"  # text, date, int, number, choice, id, ids, duration, deps, assign,
-    #                     bool, periods, days, lines (a TextArea), actionlines
+    kind: str = "text"  # text, date, int, number, percent, choice, id, ids, duration, deps,
+    #                     assign, bool, periods, days, lines (a TextArea), actionlines
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str = ""  # for id/ids: the register the ids come from
@@ -95,6 +95,7 @@ class Field:
     def placeholder(self) -> str:
         return self.hint or {
             "date": "JJ/MM/AAAA", "duration": "5j, 2s, 3h", "int": f"{self.low} à {self.high}",
+            "percent": "0 à 100",
             "ids": "id1, id2", "deps": "cdc, visite FD+2j", "assign": "cmartin:50%, bdupont",
             "bool": "oui / non", "periods": "03/08/2026-21/08/2026 Fermeture ; …",
             "choice": " | ".join(self.choices[:4]) + (" …" if len(self.choices) > 4 else ""),
@@ -130,6 +131,15 @@ class Field:
             return int(text)
         if kind == "number":
             return parse_number(text)
+        if kind == "percent":
+            try:
+                percent = parse_number(text.removesuffix("%"))
+            except ValueError:
+                raise ValueError(f"pourcentage illisible « {text} » : de 0 à 100, par exemple "
+                                 "75 ou 12,5") from None
+            if not 0 <= percent <= 100:
+                raise ValueError(f"pourcentage hors limites « {text} » : de 0 à 100")
+            return percent
         if kind == "bool":
             lowered = text.lower()
             if lowered in ("oui", "o", "yes", "true", "vrai", "1"):

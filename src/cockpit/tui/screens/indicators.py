@@ -92,21 +92,34 @@ class IndicatorsScreen(ViewScreen):
         self.query_one("#indicator-detail", Static).update(text)
 
     def action_measure(self) -> None:
-        from cockpit.tui.dialogs.measure import MeasureDialog, NewMeasure
+        """Ask the value and its day (the status date until the user changes it), both
+        checked as they are typed, then add the row to measures.csv."""
+        from cockpit.tui.dialogs.record_form import RecordForm
         from cockpit.tui.edits import add_measure
+        from cockpit.tui.fields import Field, show_day
 
         index = self.query_one(OptionList).highlighted
         snapshot = self.cockpit.snapshot
         if index is None or not 0 <= index < len(self.views) or snapshot is None:
             return
         k = self.views[index].indicator
+        files = self.cockpit.edit_files()
 
-        def save(answer: NewMeasure | None) -> None:
-            if answer is not None:
-                day, value, comment = answer
-                self.cockpit.edit(f"Mesure de {k.id}", add_measure(k.id, day, value, comment))
+        def save(values: dict[str, object] | None) -> None:
+            if values:
+                self.cockpit.edit(f"Mesure de {k.id}", add_measure(
+                    k.id, values["date"], values["value"],  # type: ignore[arg-type]
+                    str(values.get("comment", ""))), files=files)
 
-        self.app.push_screen(MeasureDialog(f"{k.id} {k.name}", k.unit, snapshot.status_date), save)
+        self.app.push_screen(RecordForm(
+            f"Nouvelle mesure — {k.id} {k.name}",
+            (Field("value", f"Valeur{f' ({k.unit})' if k.unit else ''}", "number",
+                   required=True, hint="165 ou 12,5"),
+             Field("date", "Date", "date", required=True),
+             Field("comment", "Commentaire")),
+            {"date": show_day(snapshot.status_date)}, {}, new=True,
+            note="Une ligne ajoutée à measures.csv, à la date indiquée "
+                 "(la date d'état tant que vous ne la changez pas)."), save)
 
 
 def _num(value: float | None) -> str:

@@ -127,9 +127,6 @@ class WbsScreen(ViewScreen):
         self.action_edit_cell()
 
     def edit(self, key: str) -> None:
-        from cockpit.tui.dialogs.edit_value import EditValueDialog
-        from cockpit.tui.edits import record_progress
-
         task = self.current_task()
         if task is None:
             return
@@ -138,23 +135,39 @@ class WbsScreen(ViewScreen):
                         "prédécesseurs.", severity="warning")
             return
         label = f"{EDITABLE[key]} de « {task.id} »"
-        snapshot = self.cockpit.snapshot
-        if key == "progress" and snapshot is not None:
-            day = snapshot.status_date
-            done = snapshot.evm.percent.get(task.id) if snapshot.evm is not None else None
-            current = f"{done:g}" if done is not None else ""
-
-            def save_progress(value: str | None) -> None:
-                if value is not None and value.strip() != current:
-                    self.cockpit.edit(f"Avancement de {task.id}",
-                                      record_progress(task.id, day, value))
-
-            self.app.push_screen(EditValueDialog(
-                label, current, f"Ajouté à progress.csv à la date d'état {day:%d/%m/%Y}."),
-                save_progress)
+        if key == "progress":
+            self.record_progress(task)
             return
-
         self.record_form("task", task, fields=(key,), focus=key, title=label)
+
+    def record_progress(self, task: Task) -> None:
+        """Ask the percent and the day it was reached (the status date until the user
+        changes it), then add the row to progress.csv."""
+        from cockpit.tui.dialogs.record_form import RecordForm
+        from cockpit.tui.edits import record_progress
+        from cockpit.tui.fields import Field, show_day
+
+        snapshot = self.cockpit.snapshot
+        if snapshot is None:
+            return
+        done = snapshot.evm.percent.get(task.id) if snapshot.evm is not None else None
+        files = self.cockpit.edit_files()
+
+        def save(values: dict[str, object] | None) -> None:
+            if values:
+                self.cockpit.edit(f"Avancement de {task.id}", record_progress(
+                    task.id, values["date"], values["percent"],  # type: ignore[arg-type]
+                    str(values.get("comment", ""))), files=files)
+
+        self.app.push_screen(RecordForm(
+            f"Avancement de « {task.id} » — {task.name}",
+            (Field("percent", "Avancement en %", "percent", required=True),
+             Field("date", "À la date du", "date", required=True),
+             Field("comment", "Commentaire")),
+            {"percent": f"{float(done):g}" if done is not None else "",
+             "date": show_day(snapshot.status_date)}, {}, new=True,
+            note="Une ligne ajoutée à progress.csv, à la date indiquée "
+                 "(la date d'état tant que vous ne la changez pas)."), save)
 
     def current_record(self) -> Task | None:
         return self.current_task()
