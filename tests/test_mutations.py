@@ -240,7 +240,9 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "bim-usine",
         "communication plan deleted",
         delete("docs/plan-de-communication.md"),
-        {"C1.2.2.b": "partial"},
+        # communication.toml, the plan itself, still adapts its media (« PDF accessible »,
+        # « version audio pour le collaborateur malvoyant »): C1.2.2.b stays covered
+        {},
     ),
     ("robot-soudage", "no envelope", replace("budget.toml", "envelope = 225000", ""), {"C2.7": "partial"}),
     (

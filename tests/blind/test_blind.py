@@ -52,9 +52,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
         "C1.1.3": ("covered", "partial",
                    "C1.1.3.c: objectives O5/O6 without an indicator are asked for one though "
                    "they are quantified in their statement"),
-        "C1.2.2": ("covered", "partial",
-                   "C1.2.2.b: handicap adaptation looked for in communication.toml only, "
-                   "not where the author wrote it"),
         "C3.3.3": ("partial", "covered",
                    "C3.3.3.c: « acquis »/« évaluation » found in other documents, not asked "
                    "in the plan de formation itself"),

@@ -267,7 +267,9 @@ REGISTER_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "risks": ("risks.toml", ("title", "cause", "consequence", "response")),
     "requirements": ("requirements.toml", ("text", "acceptance")),
     "indicators": ("indicators.toml", ("name", "definition", "purpose", "formula")),
-    "channels": ("communication.toml", ("information", "purpose")),
+    # how and where a diffusion is made says how it is adapted to its audience (a
+    # « webinaire sous-titré », a « salle accessible »)
+    "channels": ("communication.toml", ("information", "purpose", "medium", "place")),
 }
 
 
