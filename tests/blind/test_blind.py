@@ -52,9 +52,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
         "C1.1.3": ("covered", "partial",
                    "C1.1.3.c: objectives O5/O6 without an indicator are asked for one though "
                    "they are quantified in their statement"),
-        "C3.3.3": ("partial", "covered",
-                   "C3.3.3.c: « acquis »/« évaluation » found in other documents, not asked "
-                   "in the plan de formation itself"),
     },
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
@@ -74,7 +71,6 @@ KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
         "C6.5": ("gap", "covered", "see KNOWN_WRONG C6"),
     },
     "b07-bim-extension-pharma": {
-        "C3.3.3.c": ("gap", "covered", "see KNOWN_WRONG C3.3.3"),
     },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),
