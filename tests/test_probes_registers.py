@@ -54,6 +54,19 @@ def test_objectives_each_measured_by_an_indicator(tmp_path: Path) -> None:
     assert_covered(probe(tmp_path, "objectives", min=2, indicator=True))
 
 
+def test_objectives_quantified_by_an_indicator_or_a_figure_in_their_statement(
+        tmp_path: Path) -> None:
+    folder(tmp_path, {"cockpit.toml": OBJECTIVES, "indicators.toml": INDICATORS})
+    finding = probe(tmp_path, "objectives", quantified=True)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == ("chiffrez l'objectif O2 (cockpit.toml ligne 17) : un niveau à "
+                               "atteindre dans son énoncé, ou un indicateur (indicator = \"K…\")",)
+    for figure in ("de moitié", "par cinq", "à 2 par semaine", "de 10 %"):
+        ok = OBJECTIVES.replace('"Réduire les retouches"', f'"Réduire les retouches {figure}"')
+        folder(tmp_path, {"cockpit.toml": ok, "indicators.toml": INDICATORS})
+        assert_covered(probe(tmp_path, "objectives", quantified=True))
+
+
 def test_objectives_quantity_at_least_three_axes(tmp_path: Path) -> None:
     folder(tmp_path, {"cockpit.toml": OBJECTIVES, "indicators.toml": INDICATORS})
     finding = probe(tmp_path, "objectives", min=3, indicator=False)

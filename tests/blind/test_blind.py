@@ -48,11 +48,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
                "C6.5: actions without owner or due date, never updated, still count as a "
                "regular follow-up of actions"),
     },
-    "b07-bim-extension-pharma": {
-        "C1.1.3": ("covered", "partial",
-                   "C1.1.3.c: objectives O5/O6 without an indicator are asked for one though "
-                   "they are quantified in their statement"),
-    },
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
                "C4.3: the project's global objectives pass for objectives set per team"),
@@ -69,8 +64,6 @@ KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "b06-palettisation-laiterie": {
         "C6.5": ("gap", "covered", "see KNOWN_WRONG C6"),
-    },
-    "b07-bim-extension-pharma": {
     },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),

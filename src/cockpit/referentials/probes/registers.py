@@ -57,10 +57,19 @@ def _too_few(count: int, wanted: int, message: str, noun: str, plural: str = "")
 
 
 # ------------------------------------------------------------------ cockpit.toml
+_FIGURE = re.compile(r"\d|%|\b(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|"
+                     r"douze|quinze|vingt|trente|cinquante|cent|mille|moitie|tiers|quart|"
+                     r"double|doubler|triple|tripler)\b")
+"""A figure in an objective's statement (folded text): a digit, a percent, a number word."""
+
+
 @probe("objectives", "des objectifs opérationnels (cockpit.toml) en nombre suffisant, chacun "
        "mesuré par un indicateur d'indicators.toml, et daté si demandé")
-def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bool = False
-               ) -> Finding:
+def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bool = False,
+               quantified: bool = False) -> Finding:
+    """`indicator` where the criterion asks each objective measured by an indicator;
+    `quantified` where it asks figures (« objectifs chiffrés »): an indicator, or a figure
+    in the statement (« diviser par cinq », « 100 % des techniciens »)."""
     items = facts.project.settings.objectives
     file = facts.cockpit_file
     missing = _too_few(len(items), min,
@@ -75,6 +84,11 @@ def objectives(facts: Facts, min: int = 1, indicator: bool = False, deadline: bo
         elif indicator and objective.indicator not in facts.indicator_ids:
             missing.append(f"l'objectif {objective.id} ({file} ligne {line}) cite l'indicateur "
                            f"« {objective.indicator} » absent d'indicators.toml : définissez-le")
+        if quantified and objective.indicator not in facts.indicator_ids \
+                and not _FIGURE.search(fold(objective.statement)):
+            missing.append(f"chiffrez l'objectif {objective.id} ({_where(objective, file)}) : "
+                           "un niveau à atteindre dans son énoncé, ou un indicateur "
+                           "(indicator = \"K…\")")
         if deadline and objective.deadline is None:
             missing.append(f"ajoutez une échéance (deadline) à l'objectif {objective.id} "
                            f"({_where(objective, file)})")
