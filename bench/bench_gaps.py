@@ -26,7 +26,7 @@ ONE_RUN = """
 import datetime as dt, sys, time
 from pathlib import Path
 from cockpit.check.analysis import analyse
-from cockpit.check.state import ProjectState
+from cockpit.state import ProjectState
 state = ProjectState.read(Path(sys.argv[1]), dt.date(2026, 12, 4))
 state.schedule, state.load
 start = time.process_time()

@@ -174,11 +174,12 @@ def edged(draw: st.DrawFn) -> tuple[str, bytes]:
 
 
 def _reported(root: Path) -> None:
-    from cockpit.check.state import ProjectState, Unreadable
+    from cockpit.check.state import CheckedState
     from cockpit.report.build import ReportError, build, dress, render
+    from cockpit.state import Unreadable
 
     try:
-        state = ProjectState.read(root, TODAY)
+        state = CheckedState.read(root, TODAY)
         for kind in ("status", "copil"):
             render(dress(build(kind, state), state), "md")
     except (ReportError, Unreadable):

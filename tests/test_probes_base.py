@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from cockpit.folder import load_project
 from cockpit.referentials.gaps import Status
 from cockpit.referentials.probes import PROBES, Facts, Finding, run_probe
+from cockpit.state import ProjectState
 
+TODAY = dt.date(2026, 4, 17)
 BASE = """\
 [project]
 id = "T-26"
@@ -35,10 +38,15 @@ def folder(root: Path, files: dict[str, str] | None = None, *, phase: str = "con
     return root
 
 
-def probe(root: Path, name: str, **params: Any) -> Finding:
+def facts_of(root: Path) -> Facts:
+    """The probes' facts on the folder's state (`today` is the status date of BASE)."""
     loaded = load_project(root)
     assert loaded.project is not None, loaded.diagnostics
-    return run_probe(name, Facts(loaded.project), params)
+    return Facts(ProjectState(loaded.project, TODAY))
+
+
+def probe(root: Path, name: str, **params: Any) -> Finding:
+    return run_probe(name, facts_of(root), params)
 
 
 def assert_covered(finding: Finding) -> None:
@@ -78,10 +86,7 @@ def test_every_declared_probe_exists_and_accepts_its_parameters() -> None:
 
 def test_nothing_is_covered_on_an_empty_project(tmp_path: Path) -> None:
     """A probe never reports covered without evidence: an empty folder evidences nothing."""
-    folder(tmp_path)
-    loaded = load_project(tmp_path)
-    assert loaded.project is not None
-    facts = Facts(loaded.project)
+    facts = facts_of(folder(tmp_path))
     for name, params in _declared():
         finding = run_probe(name, facts, params)
         assert finding.status is Status.MISSING, (name, params, finding)

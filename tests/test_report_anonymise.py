@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.cli import main
 from cockpit.report.anonymise import anonymiser, people
 from helpers_office import text_of
@@ -35,7 +35,7 @@ def company_folder(tmp_path: Path) -> Path:
 
 def names_of(root: Path) -> list[str]:
     """Every person's full name, first name and surname of the folder."""
-    state = ProjectState.read(root, dt.date.fromisoformat(TODAY))
+    state = CheckedState.read(root, dt.date.fromisoformat(TODAY))
     found = set()
     for person in people(state.project):
         found.add(person.name)
@@ -77,7 +77,7 @@ def test_no_name_nor_company_left_in_any_format(fmt: str, tmp_path: Path) -> Non
 
 
 def test_labels_are_consistent_roles() -> None:
-    state = ProjectState.read(EXAMPLES / "robot-soudage", dt.date.fromisoformat(TODAY))
+    state = CheckedState.read(EXAMPLES / "robot-soudage", dt.date.fromisoformat(TODAY))
     change = anonymiser(state.project)
     assert change("Claire Martin anime ; C. Martin valide ; Claire relance @cmartin") == (
         "Cheffe de projet anime ; Cheffe de projet valide ; Cheffe de projet relance "
@@ -97,7 +97,7 @@ def test_no_role_no_id_as_label(tmp_path: Path) -> None:
     toml += ('\n[[team]]\nid = "gaston"\nname = "Gaston Lagaffe"\n'
              '\n[[team]]\nid = "jlongtarin"\nname = "Jeanne Longtarin"\n')
     (root / "cockpit.toml").write_text(toml, encoding="utf-8")
-    state = ProjectState.read(root, dt.date.fromisoformat(TODAY))
+    state = CheckedState.read(root, dt.date.fromisoformat(TODAY))
     change = anonymiser(state.project)
     assert change("Gaston (gaston) et Jeanne Longtarin (jlongtarin)") == (
         "Membre de l'équipe 1 (Membre de l'équipe 1) et Membre de l'équipe 2 "

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.cli import main
 from cockpit.report.build import build, dress
 from cockpit.report.document import Chart, Heading
@@ -23,8 +23,8 @@ SECTIONS = ("Identité du projet et rôle du candidat", "Contexte et objectifs",
             "Capacités du référentiel", "Annexe : fichiers du dossier")
 
 
-def state() -> ProjectState:
-    return ProjectState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
+def state() -> CheckedState:
+    return CheckedState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
 
 
 def test_dossier_sections_in_order() -> None:

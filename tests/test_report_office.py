@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.cli import main
 from cockpit.report.build import build, dress, render
 from cockpit.report.document import Bullets, Heading, Paragraph, Report, Table
@@ -26,8 +26,8 @@ TODAY = "2026-12-04"
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&(lt|gt|amp|quot|#\d+);")
 
 
-def state() -> ProjectState:
-    return ProjectState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
+def state() -> CheckedState:
+    return CheckedState.read(EXAMPLE, dt.date.fromisoformat(TODAY))
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cockpit import french
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.cli import main
 from cockpit.referentials.gaps import CapacityResult, CriterionResult, Evidence, GapReport, Status
 from cockpit.report import gap, html, markdown
@@ -54,7 +54,7 @@ def test_markdown_and_html_escape_everything() -> None:
 @pytest.mark.parametrize("kind", ["status", "copil", "rex"])
 def test_each_report_on_the_textbook(tmp_path: Path, kind: str) -> None:
     root = write_textbook(tmp_path)
-    text = render(build(kind, ProjectState.read(root, TODAY)), "md")
+    text = render(build(kind, CheckedState.read(root, TODAY)), "md")
     assert text.startswith("# ")
     if kind == "status":
         assert f"| Valeur acquise (EV) | 11{NNBSP}000,00{NBSP}€ |" in text
@@ -69,7 +69,7 @@ def test_each_report_on_the_textbook(tmp_path: Path, kind: str) -> None:
 
 
 def test_html_report_is_self_contained_with_charts(tmp_path: Path) -> None:
-    page = render(build("copil", ProjectState.read(write_textbook(tmp_path), TODAY)), "html")
+    page = render(build("copil", CheckedState.read(write_textbook(tmp_path), TODAY)), "html")
     assert page.count("<svg") >= 3  # S-curve, Gantt, heat map, commitments
     assert "<script" not in page and not re.search(r'(src|href)="(http|//)', page)
     assert "<?xml" not in page
@@ -82,7 +82,7 @@ def test_rex_compares_with_the_initial_estimate(tmp_path: Path) -> None:
         'id = "A"\nname = "Tâche A"\nduration = "10j"\nactual_start = 2026-01-05\n'
         'actual_finish = 2026-01-20')
     (root / "wbs.toml").write_text(wbs, encoding="utf-8")
-    text = render(build("rex", ProjectState.read(root, TODAY)), "md")
+    text = render(build("rex", CheckedState.read(root, TODAY)), "md")
     # A took 12 days instead of 10: B and C follow, the project ends 2 working days later.
     assert re.search(r"\| Projet \| 05/01/2026 \| 05/01/2026 \| 30/01/2026 \| 03/02/2026 \|", text)
 
@@ -161,7 +161,7 @@ def test_meeting_new_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_example_reports_render() -> None:
     board = Dashboard(load(EXAMPLE), TODAY)
     for kind in ("status", "copil", "rex"):
-        assert build(kind, ProjectState.read(EXAMPLE, TODAY)).blocks
+        assert build(kind, CheckedState.read(EXAMPLE, TODAY)).blocks
     assert board.evm.project.bac > 0
 
 
@@ -176,12 +176,12 @@ def test_core_imports_no_ui_library() -> None:
 
 
 def test_copil_milestones_by_their_actual_date_and_the_heat_map_by_risk_ids(tmp_path: Path) -> None:
-    from cockpit.check.state import ProjectState
+    from cockpit.check.state import CheckedState
     from cockpit.report.copil import milestone_state
     from cockpit.report.document import Chart
     from cockpit.report.sections import heat_map_blocks
 
-    state = ProjectState.read(EXAMPLE, TODAY)
+    state = CheckedState.read(EXAMPLE, TODAY)
     board = state.dashboard
     milestones = [t for t in board.schedule.tasks if t.milestone]
     states = {t.id: milestone_state(board, t.id) for t in milestones}

@@ -10,7 +10,7 @@ import pytest
 from cockpit.check import run as run_module
 from cockpit.check.registry import Pass, enabled_passes
 from cockpit.check.run import run_check
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.check.table import PASSES, RULES
 from cockpit.cli import main
 from cockpit.diagnostics.diagnostic import Severity
@@ -56,7 +56,7 @@ def test_only_the_passes_of_enabled_codes_run(tmp_path: Path, monkeypatch: pytes
     ran: list[str] = []
 
     def record(name: str) -> Pass:
-        def validate(state: ProjectState) -> list:  # type: ignore[type-arg]
+        def validate(state: CheckedState) -> list:  # type: ignore[type-arg]
             ran.append(name)
             return []
         return Pass(validate, (name,))
@@ -89,7 +89,7 @@ def test_the_command_line_selects_and_refuses_unknown_codes(tmp_path: Path,
 
 def _emitted_by_pass(root: Path) -> list[tuple[str, str]]:
     """(pass, code) for each diagnostic a pass emits but does not declare."""
-    state = ProjectState.read(root, TODAY)
+    state = CheckedState.read(root, TODAY)
     return [(p.__name__, d.code) for p in PASSES for d in p(state) if d.code not in p.codes]
 
 

@@ -12,9 +12,9 @@ import pytest
 
 from cockpit.check.rules.schedule import deadlines
 from cockpit.check.run import run_check
-from cockpit.check.state import ProjectState
 from cockpit.cli import main
 from cockpit.folder import load_project
+from cockpit.state import ProjectState
 from helpers_folder import TODAY
 
 COCKPIT = """\

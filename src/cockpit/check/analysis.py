@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Protocol
 
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
@@ -44,10 +43,7 @@ from cockpit.referentials.gaps import (
 from cockpit.referentials.probes import Facts, Finding, run_probe
 from cockpit.referentials.probes.base import pointed
 from cockpit.referentials.templates import strip_template
-
-if TYPE_CHECKING:
-    from cockpit.schedule import Schedule
-    from cockpit.schedule.load import Load
+from cockpit.state import ProjectState
 
 UNKNOWN_REFERENTIAL = define(
     "G001", Severity.ERROR, "Référentiel inconnu",
@@ -299,20 +295,7 @@ def _unit_label(capacity: Capacity) -> str:
     return f"{capacity.unit.id} — {capacity.unit.title}"
 
 
-class Computed(Protocol):
-    """What the analysis reads of a project state (check/state.py, which calls `analyse`)."""
-
-    @property
-    def project(self) -> Project: ...
-    @property
-    def schedule(self) -> Schedule: ...
-    @property
-    def load(self) -> Load: ...
-    @property
-    def status_date(self) -> dt.date: ...
-
-
-def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
+def analyse(ctx: ProjectState) -> tuple[GapReport, list[Diagnostic]]:
     project = ctx.project
     referential_id = project.settings.project.referential
     try:
@@ -329,9 +312,9 @@ def analyse(ctx: Computed) -> tuple[GapReport, list[Diagnostic]]:
     claims, diagnostics = _claims(project, referential)
     own = strip_template(project)
     if len(own.tasks) == len(project.tasks):
-        facts = Facts(own, lambda: ctx.schedule, lambda: ctx.load)
+        facts = Facts(ctx)
     else:  # sample tasks left out: the plan is the user's tasks' alone
-        facts = Facts(own)
+        facts = Facts(ProjectState(own, ctx.today, ctx.status_date_))
     info = project.settings.project
     phase, inferred = info.phase, ""
     if "phase" not in info.source.keys:

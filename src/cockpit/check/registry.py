@@ -11,7 +11,7 @@ from cockpit.diagnostics.diagnostic import Diagnostic
 from cockpit.diagnostics.registry import Rule
 
 if TYPE_CHECKING:
-    from cockpit.check.state import ProjectState
+    from cockpit.state import ProjectState
 
 Validate = Callable[["ProjectState"], Iterable[Diagnostic]]
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from cockpit.check.registry import enabled_passes
 from cockpit.check.rules.configuration import apply_ignores
-from cockpit.check.state import ProjectState, Unreadable
+from cockpit.check.state import CheckedState
 from cockpit.check.table import PASSES, RULES
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.folder.sources import FileSource
 from cockpit.model import Project
 from cockpit.referentials.gaps import GapReport
+from cockpit.state import Unreadable
 
 
 @dataclass
@@ -27,7 +28,7 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     texts: dict[str, str] = field(default_factory=dict)
     gaps: GapReport | None = None
-    state: ProjectState | None = None
+    state: CheckedState | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -41,7 +42,7 @@ def run_check(root: Path | str, *, today: dt.date, gaps: bool = True,
     where files are read, e.g. the safe saving API's ProjectFiles, which remembers what it
     read; `enabled` (default: every code) the codes to report, from `RULES.select`."""
     try:
-        state = ProjectState.read(root, today, source=source)
+        state = CheckedState.read(root, today, source=source)
     except Unreadable as error:
         loaded = error.loaded
         if loaded is None:
@@ -51,7 +52,7 @@ def run_check(root: Path | str, *, today: dt.date, gaps: bool = True,
     return check_state(state, gaps=gaps, enabled=enabled)
 
 
-def check_state(state: ProjectState, *, gaps: bool = True,
+def check_state(state: CheckedState, *, gaps: bool = True,
                 enabled: frozenset[str] | None = None) -> CheckResult:
     """Run the passes of the enabled codes on a project state, and the gap analysis unless
     `gaps` is false or the project names no référentiel."""

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cockpit.check.state import ProjectState
+    from cockpit.check.state import CheckedState
 
 
 def parse_date(text: str) -> dt.date:
@@ -31,12 +31,13 @@ def add_date(parser: argparse.ArgumentParser) -> None:
 
 
 def read_state(directory: str, today: dt.date, status_date: dt.date | None = None
-               ) -> ProjectState | None:
+               ) -> CheckedState | None:
     """The state of the project in `directory`, or None after saying why on stderr."""
-    from cockpit.check.state import ProjectState, Unreadable
+    from cockpit.check.state import CheckedState
+    from cockpit.state import Unreadable
 
     try:
-        return ProjectState.read(directory, today, status_date=status_date)
+        return CheckedState.read(directory, today, status_date=status_date)
     except Unreadable as error:
         print(f"cockpit : {error}", file=sys.stderr)
         return None

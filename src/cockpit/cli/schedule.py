@@ -145,8 +145,8 @@ def _reference(args: argparse.Namespace, root: Path, project: Project) -> Baseli
 
 
 def _project_at(root: Path, today: dt.date) -> Project:
-    from cockpit.check.state import ProjectState, Unreadable
     from cockpit.schedule.baseline import BaselineError
+    from cockpit.state import ProjectState, Unreadable
 
     try:
         return ProjectState.read(root, today).project

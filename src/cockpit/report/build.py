@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.report import markdown
 from cockpit.report.document import Report
 
@@ -15,7 +15,7 @@ class ReportError(Exception):
     """No such report; the message is French."""
 
 
-def build(kind: str, state: ProjectState) -> Report:
+def build(kind: str, state: CheckedState) -> Report:
     if kind == "gap":
         from cockpit.report import gap
 
@@ -42,7 +42,7 @@ def build(kind: str, state: ProjectState) -> Report:
     raise ReportError(f"type de rapport « {kind} » inconnu : {', '.join(KINDS)}")
 
 
-def dress(report: Report, state: ProjectState, anonymise: bool = False) -> Report:
+def dress(report: Report, state: CheckedState, anonymise: bool = False) -> Report:
     """The report with the project's identity for its cover (Word and PDF); `anonymise`
     replaces the folder's people and company by their role (report/anonymise.py)."""
     from cockpit.report.cover import with_cover

@@ -11,7 +11,7 @@ folder's files.
 from __future__ import annotations
 
 from cockpit import french
-from cockpit.check.state import ProjectState
+from cockpit.check.state import CheckedState
 from cockpit.model import EvidenceClaim
 from cockpit.referentials.gaps import CapacityResult, GapReport, Status
 from cockpit.report.copil import milestone_state
@@ -36,7 +36,7 @@ PROOFS = 5  # proofs shown for a criterion; « cockpit check --format json » gi
 KINDS = {"toml": "registre (TOML)", "csv": "journal (CSV)", "md": "document (Markdown)"}
 
 
-def _names(state: ProjectState) -> dict[str, str]:
+def _names(state: CheckedState) -> dict[str, str]:
     """Display names of the team, the stakeholders and the governance bodies, by id."""
     settings = state.project.settings
     names = {g.id: g.name for g in settings.governance}
@@ -45,7 +45,7 @@ def _names(state: ProjectState) -> dict[str, str]:
     return names
 
 
-def project_blocks(state: ProjectState) -> list[Block]:
+def project_blocks(state: CheckedState) -> list[Block]:
     project = state.project
     info = project.settings.project
     blocks: list[Block] = [Heading("Identité du projet et rôle du candidat"),
@@ -95,7 +95,7 @@ def risk_blocks(board: Dashboard) -> list[Block]:
     return [Heading("Risques"), *heat_map_blocks(board), *top_risk_blocks(board, 10)]
 
 
-def meeting_blocks(state: ProjectState) -> list[Block]:
+def meeting_blocks(state: CheckedState) -> list[Block]:
     names = _names(state)
     held = [m for m in state.project.meetings if m.date <= state.status_date]
     blocks: list[Block] = [Heading("Réunions tenues")]
@@ -109,7 +109,7 @@ def meeting_blocks(state: ProjectState) -> list[Block]:
     return blocks
 
 
-def communication_blocks(state: ProjectState) -> list[Block]:
+def communication_blocks(state: CheckedState) -> list[Block]:
     names = _names(state)
     channels = state.project.channels
     blocks: list[Block] = [Heading("Plan de communication")]
@@ -124,7 +124,7 @@ def communication_blocks(state: ProjectState) -> list[Block]:
     return blocks
 
 
-def _claims(state: ProjectState, referential: str) -> dict[str, list[EvidenceClaim]]:
+def _claims(state: CheckedState, referential: str) -> dict[str, list[EvidenceClaim]]:
     out: dict[str, list[EvidenceClaim]] = {}
     for claim in state.project.evidence:
         if claim.referential == referential and claim.justification.strip():
@@ -162,7 +162,7 @@ def capacity_blocks(capacity: CapacityResult, claims: dict[str, list[EvidenceCla
     return blocks
 
 
-def referential_blocks(state: ProjectState, gaps: GapReport | None) -> list[Block]:
+def referential_blocks(state: CheckedState, gaps: GapReport | None) -> list[Block]:
     blocks: list[Block] = [Heading("Capacités du référentiel")]
     if gaps is None or not gaps.capacities:
         return [*blocks, Paragraph("Aucun référentiel connu : ajoutez referential = \"…\" dans "
@@ -178,7 +178,7 @@ def referential_blocks(state: ProjectState, gaps: GapReport | None) -> list[Bloc
     return blocks
 
 
-def annex_blocks(state: ProjectState) -> list[Block]:
+def annex_blocks(state: CheckedState) -> list[Block]:
     files = sorted(set(state.project.present) | set(state.texts))
     rows = tuple((path, KINDS.get(path.rsplit(".", 1)[-1], "autre")) for path in files)
     return [Heading("Annexe : fichiers du dossier"),
@@ -187,7 +187,7 @@ def annex_blocks(state: ProjectState) -> list[Block]:
             Table(("Fichier", "Nature"), rows)]
 
 
-def build(state: ProjectState) -> Report:
+def build(state: CheckedState) -> Report:
     project = state.project
     info = project.settings.project
     board = state.dashboard

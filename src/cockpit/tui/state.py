@@ -140,7 +140,7 @@ def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) 
         changed = set(saved)
         schedule, load, evm, curve = previous.schedule, previous.load, previous.evm, previous.curve
         if changed & SCHEDULE_FILES:
-            from cockpit.check.state import ProjectState
+            from cockpit.state import ProjectState
 
             state = ProjectState(project, previous.today)
             schedule, load = state.schedule, state.load

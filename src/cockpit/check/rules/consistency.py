@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from cockpit import french
 from cockpit.check.registry import check
 from cockpit.check.rules.references import UNKNOWN_FILE, UNKNOWN_ORIGIN
-from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.folder.paths import inside, looks_like_path, posix, resolve
 from cockpit.model.vocabularies import ActionStatus
+from cockpit.state import ProjectState
 
 MINUTES_ACTION_MISSING = define(
     "K001", Severity.ERROR, "Action des minutes absente du plan d'actions",

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from cockpit.check.registry import check
-from cockpit.check.state import ProjectState
 from cockpit.diagnostics.codes import EXPECTED_FIELD, FILE_NAME
 from cockpit.diagnostics.diagnostic import Diagnostic
+from cockpit.state import ProjectState
 
 _ACTION_FIELD = {"who": "responsable", "due": "échéance"}
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from cockpit.check.registry import check
-from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import Rule, define
 from cockpit.folder.fields import suggest
 from cockpit.model import Project, Source
+from cockpit.state import ProjectState
 
 UNKNOWN_TASK = define(
     "R001", Severity.ERROR, "Tâche inconnue",

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from cockpit import french
 from cockpit.check.registry import check
-from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.model import Dependency, DependencyType, Task
+from cockpit.state import ProjectState
 
 if TYPE_CHECKING:
     from cockpit.schedule import WorkCalendar

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 from cockpit import french
 from cockpit.check.registry import check
-from cockpit.check.state import ProjectState
 from cockpit.diagnostics.diagnostic import Diagnostic, Severity
 from cockpit.diagnostics.registry import define
 from cockpit.model import Risk
+from cockpit.state import ProjectState
 from cockpit.steering.dashboard import unrecorded_labour_sentence
 from cockpit.steering.risks import ReviewPeriod, review_period
 from cockpit.steering.variances import BASELINE_SLIP, VarianceKind

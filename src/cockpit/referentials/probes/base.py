@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind, same_anchor
 from cockpit.french import count
-from cockpit.model import Document, Meeting, Project, Section, Task
+from cockpit.model import Document, Meeting, Section, Task
 from cockpit.model.immutable import immutable
 from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence, Status
@@ -32,6 +32,7 @@ from cockpit.referentials.words import contains, stems
 if TYPE_CHECKING:
     from cockpit.schedule import Schedule
     from cockpit.schedule.load import Load
+    from cockpit.state import ProjectState
 
 MAX_LISTED = 5
 T = TypeVar("T")
@@ -216,35 +217,20 @@ def check_sections(text: Text, specs: Sequence[str]) -> tuple[list[Evidence], li
 
 
 class Facts:
-    """The project, indexed once, and the schedule and load computed on first use."""
+    """The project state's records indexed once; its schedule and load, None without tasks."""
 
-    def __init__(self, project: Project, schedule: Callable[[], Schedule] | None = None,
-                 load: Callable[[], Load] | None = None) -> None:
-        self.project = project
-        self._schedule = schedule
-        self._load = load
+    def __init__(self, state: ProjectState) -> None:
+        self.state = state
+        self.project = state.project
         self.findings: dict[tuple[str, object], Finding] = {}  # run_probe's, by parameters
 
-    @cached_property
+    @property
     def schedule(self) -> Schedule | None:
-        if not self.project.tasks:
-            return None
-        if self._schedule is not None:
-            return self._schedule()
-        from cockpit.schedule import compute_schedule
+        return self.state.schedule if self.project.tasks else None
 
-        return compute_schedule(self.project)
-
-    @cached_property
+    @property
     def load(self) -> Load | None:
-        schedule = self.schedule
-        if schedule is None:
-            return None
-        if self._load is not None:
-            return self._load()
-        from cockpit.schedule.load import compute_load
-
-        return compute_load(self.project, schedule)
+        return self.state.load if self.project.tasks else None
 
     # -------------------------------------------------------------- indexes
     @cached_property
