@@ -11,7 +11,8 @@ it; check/state.py adds the gap report, which the référentiels compute from it
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -63,6 +64,15 @@ class ProjectState:
                              loaded)
         return cls(loaded.project, today, status_date, loaded.diagnostics, loaded.texts,
                    loaded.unreadable)
+
+    def edited(self, project: Project, texts: dict[str, str], kept: Iterable[str]) -> Self:
+        """The state of `project`, the folder read again after an edit, with this state's
+        parts named in `kept` (schedule, load, dashboard…) carried over where already computed:
+        those the edited files do not bear on."""
+        state = replace(self, project=project, texts=texts)
+        computed = vars(self)  # where cached_property keeps what it computed
+        vars(state).update({name: computed[name] for name in kept if name in computed})
+        return state
 
     @property
     def root(self) -> Path:

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from cockpit.check.run import CheckResult
+    from cockpit.check.state import CheckedState
     from cockpit.diagnostics.diagnostic import Diagnostic
     from cockpit.finance import CurvePoint, EvmReport
     from cockpit.folder.save import ProjectFiles
@@ -30,30 +32,64 @@ WATCHED_DIRS = ("", "meetings", "rex", "docs", "decisions", "baselines")
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The folder as the core sees it at one moment; `generation` grows on every reload."""
+    """The folder as the views show it at one moment: what `cockpit check` found (the project
+    state, its diagnostics and gap report), and what is the app's own: `generation`, which grows
+    on every reload, the latest baseline, the files as the editor read them, their mtimes."""
 
     root: Path
     generation: int
     today: dt.date
-    project: Project | None
-    diagnostics: tuple[Diagnostic, ...] = ()
-    schedule: Schedule | None = None
-    load: Load | None = None
+    checked: CheckResult | None = None  # None after an internal error of the core
     baseline: Baseline | None = None
-    gaps: GapReport | None = None
-    evm: EvmReport | None = None
-    curve: tuple[CurvePoint, ...] = ()
     files: ProjectFiles | None = None
-    texts: dict[str, str] = field(default_factory=dict)
     mtimes: dict[str, float] = field(default_factory=dict)
     waiting: tuple[str, ...] = ()  # core features not available yet, in French
+    failed: frozenset[str] = frozenset()  # the state's parts whose computing failed
     error: str = ""  # an internal error of the core, in French
 
     @property
+    def state(self) -> CheckedState | None:
+        return self.checked.state if self.checked is not None else None
+
+    @property
+    def project(self) -> Project | None:
+        return self.checked.project if self.checked is not None else None
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.checked.diagnostics if self.checked is not None else []
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return self.checked.texts if self.checked is not None else {}
+
+    @property
+    def gaps(self) -> GapReport | None:
+        return self.checked.gaps if self.checked is not None else None
+
+    @property
     def status_date(self) -> dt.date:
-        if self.project is not None and self.project.settings.project.status_date:
-            return self.project.settings.project.status_date
-        return self.today
+        return self.state.status_date if self.state is not None else self.today
+
+    @property
+    def schedule(self) -> Schedule | None:
+        return self.state.schedule if self.state is not None and "schedule" not in self.failed else None
+
+    @property
+    def load(self) -> Load | None:
+        return self.state.load if self.state is not None and "schedule" not in self.failed else None
+
+    @property
+    def evm(self) -> EvmReport | None:
+        return self.state.dashboard.evm if self._earned else None
+
+    @property
+    def curve(self) -> tuple[CurvePoint, ...]:
+        return self.state.dashboard.curve if self._earned else ()
+
+    @property
+    def _earned(self) -> bool:
+        return self.state is not None and not {"schedule", "dashboard"} & self.failed
 
     def count(self, severity: str) -> int:
         return sum(1 for d in self.diagnostics if d.severity.value == severity)
@@ -82,40 +118,40 @@ def scan_mtimes(root: Path) -> dict[str, float]:
 def load_snapshot(root: Path, generation: int, today: dt.date) -> Snapshot:
     """Load and check the folder and compute what every view needs; never raises."""
     mtimes = scan_mtimes(root)
-    waiting: list[str] = []
     try:
         from cockpit.check.run import run_check
         from cockpit.folder.save import ProjectFiles
 
         files = ProjectFiles(root)
-        result = run_check(root, today=today, source=files)
+        checked = run_check(root, today=today, source=files)
     except Exception as error:  # noqa: BLE001 - the app must open and say why
-        return Snapshot(root, generation, today, None, mtimes=mtimes,
+        return Snapshot(root, generation, today, mtimes=mtimes,
                         error=f"erreur interne de cockpit en lisant le dossier : {error!r}")
-    project = result.project
-    if project is None:
-        return Snapshot(root, generation, today, None, tuple(result.diagnostics), texts=result.texts,
-                        mtimes=mtimes, waiting=tuple(waiting), files=files)
-    state = result.state
-    schedule = load = baseline = evm = None
+    if checked.state is None:
+        return Snapshot(root, generation, today, checked, mtimes=mtimes, files=files)
+    waiting, failed = _compute(checked.state)
+    baseline = None
     try:
-        if state is not None:
-            schedule = state.schedule
-            load = state.load
         baseline = _latest_baseline(root)
     except Exception as error:  # noqa: BLE001
         waiting.append(f"planning : erreur interne ({error!r})")
-    evm = curve = None
-    if schedule is not None and state is not None:
-        try:
-            evm = state.dashboard.evm
-            curve = state.dashboard.curve
-        except Exception as error:  # noqa: BLE001
-            waiting.append(f"valeur acquise : erreur interne ({error!r})")
-    return Snapshot(
-        root, generation, today, project, tuple(result.diagnostics), schedule=schedule, load=load,
-        baseline=baseline, gaps=result.gaps, evm=evm, curve=curve or (), texts=result.texts,
-        mtimes=mtimes, waiting=tuple(waiting), files=files)
+    return Snapshot(root, generation, today, checked, baseline, files, mtimes, tuple(waiting),
+                    failed)
+
+
+def _compute(state: CheckedState) -> tuple[list[str], frozenset[str]]:
+    """Compute in the worker the state's parts the views show, so that no view computes them;
+    a part stopped by an internal error of the core is said in French and left out, with the
+    parts that need it."""
+    try:
+        _ = state.load  # computed with the schedule it needs
+    except Exception as error:  # noqa: BLE001
+        return [f"planning : erreur interne ({error!r})"], frozenset({"schedule", "dashboard"})
+    try:
+        _ = state.dashboard.evm, state.dashboard.curve
+    except Exception as error:  # noqa: BLE001
+        return [f"valeur acquise : erreur interne ({error!r})"], frozenset({"dashboard"})
+    return [], frozenset()
 
 
 SCHEDULE_FILES = frozenset({"wbs.toml"})
@@ -131,33 +167,31 @@ def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) 
 
     from cockpit.folder.loader import reload_files
 
-    if previous.project is None or previous.files is None:
+    state = previous.state
+    if state is None or previous.checked is None or previous.files is None or previous.failed:
         return None
+    texts = dict(state.texts)
     try:
-        project = reload_files(previous.project, saved, previous.files)
+        project = reload_files(state.project, saved, previous.files)
         if project is None:
             return None
+        for name in saved:
+            text = previous.files.read_text(name) if name.endswith(".md") else None
+            if text is not None:
+                texts[name] = text
         changed = set(saved)
-        schedule, load, evm, curve = previous.schedule, previous.load, previous.evm, previous.curve
-        if changed & SCHEDULE_FILES:
-            from cockpit.state import ProjectState
-
-            state = ProjectState(project, previous.today)
-            schedule, load = state.schedule, state.load
-        if changed & FINANCE_FILES and schedule is not None:
-            from cockpit.steering.dashboard import Dashboard
-
-            board = Dashboard(project, previous.today, schedule)
-            evm, curve = board.evm, tuple(board.curve)
+        kept = ["analysis"]
+        if not changed & SCHEDULE_FILES:
+            kept += ["calendar", "schedule", "load"]
+        if not changed & FINANCE_FILES:
+            kept.append("dashboard")
+        edited = state.edited(project, texts, kept)
+        if _compute(edited)[1]:
+            return None
     except Exception:  # noqa: BLE001 - the full reload that follows says what went wrong
         return None
-    texts = dict(previous.texts)
-    for name in saved:
-        text = previous.files.read_text(name) if name.endswith(".md") else None
-        if text is not None:
-            texts[name] = text
-    return dataclasses.replace(previous, generation=generation, project=project,
-                               schedule=schedule, load=load, evm=evm, curve=curve, texts=texts)
+    checked = dataclasses.replace(previous.checked, project=project, texts=texts, state=edited)
+    return dataclasses.replace(previous, generation=generation, checked=checked)
 
 
 def _latest_baseline(root: Path) -> Baseline | None:
