@@ -45,12 +45,24 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Words that Snowball gives the stem of an unrelated word, as Lucene's
+# StemmerOverrideFilter keeps them apart: « direction » is not « directive », an « arrêt »
+# of production is not an « arrêté » (a decree), « règles » are not a « règlement » (which
+# joins « réglementation »). Keys and values are folded (no accents).
+STEM_OVERRIDES = {
+    "direction": "direction", "directions": "direction",
+    "arrete": "arrete", "arretes": "arrete", "arretee": "arrete", "arretees": "arrete",
+    "reglement": "reglement", "reglements": "reglement",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The folded stem of one lower-case word."""
     if word.isdigit() or len(word) <= 2:
         return _fold(word)
-    return _fold(_stemmer()(word))
+    folded = _fold(word)
+    return STEM_OVERRIDES.get(folded) or _fold(_stemmer()(word))
 
 
 @lru_cache(maxsize=16384)
