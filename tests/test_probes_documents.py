@@ -65,6 +65,20 @@ def test_wbs_every_activity_complete(tmp_path: Path) -> None:
         "à la tâche « essais » (wbs.toml ligne 19)")
 
 
+
+def test_an_activity_a_supplier_carries_out_needs_no_resource(tmp_path: Path) -> None:
+    """« cdc » without resources but with its own invoice: bought, not staffed."""
+    unstaffed = WBS.replace('resources = ["cmartin"]\n', "", 1)
+    costs = ("date,task,category,amount,reference,comment\n2026-02-02,cdc,achat,12000,FAC-1,\n"
+             "2026-02-27,essais,main-d'oeuvre,800,TS-2,\n")
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": unstaffed, "costs.csv": costs})
+    assert_covered(probe(tmp_path, "wbs", require=["resources"]))
+    assert_covered(probe(tmp_path, "workload"))
+    folder(tmp_path, {"cockpit.toml": TEAM, "wbs.toml": unstaffed,
+                      "costs.csv": costs.replace(",cdc,", ",essais,")})
+    assert probe(tmp_path, "wbs", require=["resources"]).missing == (
+        'ajoutez ses ressources (resources = ["id:50%"]) à la tâche « cdc » (wbs.toml ligne 11)',)
+
 def test_wbs_lists_at_most_five_tasks(tmp_path: Path) -> None:
     tasks = "".join(f'[[task]]\nid = "t{i}"\nname = "Tâche {i}"\nduration = "1j"\n\n'
                     for i in range(40))

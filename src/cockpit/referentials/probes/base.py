@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from cockpit.finance.labour import is_labour
 from cockpit.folder.fields import fold
 from cockpit.folder.markdown import heading_kind, same_anchor
 from cockpit.french import count
@@ -253,6 +254,16 @@ class Facts:
         first = self.leaves[:1]
         return frozenset(t.id for t in (*first, *self.leaves)
                          if t in first or t.start_no_earlier_than is not None)
+
+    @cached_property
+    def bought(self) -> frozenset[str]:
+        """Activities a supplier carries out: no resource of the team, but a budget line or
+        costs of their own that are not labour (an order, an invoice). They are never asked
+        for resources."""
+        priced = {line.task for line in self.project.budget_lines
+                  if not is_labour(line.category)} | {
+            entry.task for entry in self.project.costs if not is_labour(entry.category)}
+        return frozenset(t.id for t in self.project.tasks if not t.resources and t.id in priced)
 
     @cached_property
     def activities(self) -> tuple[Task, ...]:

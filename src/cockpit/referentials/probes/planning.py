@@ -47,7 +47,7 @@ def _lacks(facts: Facts, task: Task, need: str) -> bool:
         return (not task.after and not any(a.after for a in facts.ancestors(task))
                 and task.id not in facts.start_tasks)
     if need == "resources":
-        return not task.resources
+        return not task.resources and task.id not in facts.bought
     if need == "risks":
         return task.id not in facts.risks_by_task and not (facts.summaries_at_risk and any(
             a.id in facts.summaries_at_risk for a in facts.ancestors(task)))
@@ -160,7 +160,7 @@ def workload(facts: Facts, section: str = "charge") -> Finding:
         evidence.append(Evidence(WBS, staffed[0].source.line,
                                  note=f"{len(staffed)} activités avec ressources"))
     missing.extend(capped_each(
-        [t for t in activities if not t.resources],
+        [t for t in activities if not t.resources and t.id not in facts.bought],
         lambda t: f"ajoutez ses ressources (resources = [\"id:50%\"]) à la tâche {_at(t)}",
         "autre tâche"))
     if not activities:
