@@ -94,6 +94,26 @@ def test_indicators_complete_and_measured(tmp_path: Path) -> None:
         " 2 aujourd'hui")
 
 
+
+def test_an_indicator_that_follows_a_task_is_measured_while_it_runs(tmp_path: Path) -> None:
+    """A monthly indicator of a two-week activity has one measure to show, and none before
+    the activity starts; an indicator that follows no task is asked for every measure."""
+    monthly = INDICATORS.replace("hebdomadaire", "mensuelle")
+    wbs = ('[[task]]\nid = "etudes"\nname = "Études"\nduration = "30j"\n\n'
+           '[[task]]\nid = "depose"\nname = "Dépose des racks"\nduration = "10j"\n'
+           'after = ["etudes"]\nindicator = "K1"\n')
+    once = "date,indicator,value,comment\n2026-03-06,K1,150,\n"
+    folder(tmp_path, {"indicators.toml": monthly, "measures.csv": once, "wbs.toml": wbs})
+    assert_covered(probe(tmp_path, "indicators", measures=2))
+    folder(tmp_path, {"indicators.toml": monthly, "measures.csv": once,
+                      "wbs.toml": wbs.replace('indicator = "K1"\n', "")})
+    assert probe(tmp_path, "indicators", measures=2).missing == (
+        "saisissez au moins 2 mesures de K1 dans measures.csv (date,indicator,value,comment) ;"
+        " 1 aujourd'hui",)
+    later = wbs.replace('duration = "10j"', 'duration = "10j"\nstart_no_earlier_than = 2026-06-01')
+    folder(tmp_path, {"indicators.toml": monthly, "wbs.toml": later})
+    assert_covered(probe(tmp_path, "indicators", measures=2))
+
 def test_stakeholders_mapped(tmp_path: Path) -> None:
     good = '\n[[stakeholders]]\nid = "dirind"\nname = "Direction"\ninterest = 3\ninfluence = 3\n'
     folder(tmp_path, {"cockpit.toml": good})

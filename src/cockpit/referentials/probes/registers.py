@@ -10,11 +10,12 @@ from typing import Any
 
 from cockpit import french
 from cockpit.folder.fields import fold
-from cockpit.model import Action
+from cockpit.model import Action, Indicator
 from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
 from cockpit.referentials.words import contains, stems
+from cockpit.steering.indicators import INTERVALS
 
 
 def _where(record: Any, default: str) -> str:
@@ -229,11 +230,13 @@ def indicators(facts: Facts, min: int = 1, scope: str = "", fields: Sequence[str
     missing += _field_gaps(items, fields, _INDICATOR_LABELS, "à l'indicateur", "indicators.toml")
     evidence = [_evidence(i, "indicators.toml", i.name) for i in items]
     if measures:
-        lacking = [i for i in items if facts.measures_by_indicator.get(i.id, 0) < measures]
+        due = {i.id: _measures_due(facts, i, measures) for i in items}
+        lacking = [i for i in items if facts.measures_by_indicator.get(i.id, 0) < due[i.id]]
         missing += capped([
-            f"saisissez au moins {french.count(measures, 'mesure')} de {i.id} dans measures.csv "
-            f"(date,indicator,value,comment) ; {facts.measures_by_indicator.get(i.id, 0)} "
-            "aujourd'hui" for i in lacking], "autre indicateur")
+            f"saisissez au moins {french.count(due[i.id], 'mesure')} de {i.id} dans "
+            f"measures.csv (date,indicator,value,comment) ; "
+            f"{facts.measures_by_indicator.get(i.id, 0)} aujourd'hui" for i in lacking],
+            "autre indicateur")
         first = next((m for m in facts.project.measures
                       if m.indicator in {i.id for i in items}), None)
         if first is not None:
@@ -241,6 +244,26 @@ def indicators(facts: Facts, min: int = 1, scope: str = "", fields: Sequence[str
                                      note=f"{len(facts.project.measures)} mesures"))
     return verdict(evidence, missing)
 
+
+def _measures_due(facts: Facts, indicator: Indicator, asked: int) -> int:
+    """The measures an indicator can have by now, at most `asked`. One that follows
+    activities (their `indicator`) is measured while they run, not before: a monthly
+    indicator of a two-week task has one measure to show, and none before it starts."""
+    interval = INTERVALS.get(indicator.frequency)
+    schedule = facts.schedule
+    if interval is None or schedule is None:
+        return asked
+    followed = [s for t in facts.project.tasks if t.indicator == indicator.id
+                if (s := schedule.task(t.id)) is not None]
+    if not followed:
+        return asked
+    start = min(s.start for s in followed)
+    ends = [max(s.finish for s in followed), facts.project.settings.project.status_date,
+            indicator.until]
+    end = min(day for day in ends if day is not None)
+    if end < start:
+        return 0
+    return min(asked, 1 + (end - start).days // interval)
 
 # ------------------------------------------------------------------ actions
 _ORIGINS = {
