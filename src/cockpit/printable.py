@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -26,21 +25,6 @@ def _picture(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """`text` with its control characters (but tab and newline) shown, never acted on."""
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
-
-
-def printable_keeping_colours(text: str) -> str:
-    """As printable(), keeping the colour sequences (ESC[…m) that a terminal renderer wrote
-    itself; what remains after them (a cursor move, a title change, a link) is shown."""
-    if not _CONTROL.search(text):
-        return text
-    pieces = []
-    position = 0
-    for match in _SGR.finditer(text):
-        pieces.append(printable(text[position:match.start()]))
-        pieces.append(match.group())
-        position = match.end()
-    pieces.append(printable(text[position:]))
-    return "".join(pieces)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -8,21 +8,18 @@ from typing import Any
 
 class Neutralising:
     """A text stream that shows, instead of writing, the control characters of what it is
-    given (text from an untrusted folder: names, excerpts, file names). On a terminal, the
-    colour sequences of cockpit's own renderer are kept."""
+    given (text from an untrusted folder: names, excerpts, file names). It writes no colour
+    either: the Rich console of the commands (cli/console.py) writes its colours to the
+    stream beneath, `underlying`, once it has shown the controls of the text it lays out."""
 
     def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        try:
-            colours = bool(stream.isatty())
-        except (AttributeError, ValueError, OSError):
-            colours = False
-        from cockpit.printable import printable, printable_keeping_colours
+        from cockpit.printable import printable
 
-        self._clean = printable_keeping_colours if colours else printable
+        self.underlying = stream
+        self._clean = printable
 
     def write(self, text: str) -> int:
-        self._stream.write(self._clean(text))
+        self.underlying.write(self._clean(text))
         return len(text)
 
     def writelines(self, lines: Any) -> None:
@@ -30,4 +27,4 @@ class Neutralising:
             self.write(line)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
+        return getattr(self.underlying, name)

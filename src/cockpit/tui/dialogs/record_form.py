@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from cockpit.printable import printable
 from cockpit.tui.fields import ID_PATTERN, Field, Refs
 from cockpit.tui.safe import shown
 
@@ -63,7 +64,9 @@ class RecordForm(ModalScreen[Values | None]):
         super().__init__()
         self.title_text = title
         self.fields = tuple(fields)
-        self.initial = {f.key: values.get(f.key, "") for f in self.fields}
+        # Control characters from the file are shown in the fields (a field writes no escape
+        # sequence to the terminal); an edited field saves what it shows.
+        self.initial = {f.key: printable(values.get(f.key, "")) for f in self.fields}
         self.refs = refs
         self.new = new
         self.taken = frozenset(taken)

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from cockpit.tui.safe import shown
 from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.gantt_chart import ZOOM_ORDER, GanttChart, GanttRow
 from cockpit.tui.widgets.status_line import StatusLine
@@ -71,7 +72,7 @@ class GanttScreen(ViewScreen):
         if task is None:
             self.query_one("#gantt-detail", StatusLine).text = ""
             return
-        text = (f"[b]{task.wbs} {task.name}[/b] ({task.id}) — {fr.date(task.start)} → "
+        text = (f"[b]{shown(task.wbs)} {shown(task.name)}[/b] ({shown(task.id)}) — {fr.date(task.start)} → "
                 f"{fr.date(task.finish)}, {fr.days(task.duration)}, marge totale "
                 f"{fr.days(task.total_float)}" + (" — [red]critique[/]" if task.critical else ""))
         if row is not None and row.baseline:
@@ -96,5 +97,5 @@ class GanttScreen(ViewScreen):
         for row in chart.rows:
             if row.id.lower() == needle or row.name.lower().startswith(needle):
                 return chart.go_to(row.id)
-        self.notify(f"Aucune tâche « {text} ».", severity="warning")
+        self.notify(f"Aucune tâche « {shown(text)} ».", severity="warning")
         return False

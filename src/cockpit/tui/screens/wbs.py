@@ -230,5 +230,5 @@ class WbsScreen(ViewScreen):
             if task_id.lower() == needle or task.name.lower().startswith(needle):
                 self.query_one(WbsTable).move_to(row)
                 return True
-        self.notify(f"Aucune tâche « {text} ».", severity="warning")
+        self.notify(f"Aucune tâche « {shown(text)} ».", severity="warning")
         return False
