@@ -126,6 +126,19 @@ def test_human_output_fits_80_columns(folder: Path, capsys: pytest.CaptureFixtur
     assert "09/01/26" in out and "Marge" in out and "Crit." in out
 
 
+def test_columns_sets_the_width_of_piped_output(folder: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`COLUMNS=80 cockpit schedule | less`: the width the user gave, dates and floats whole."""
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = run(capsys, "schedule", str(folder))
+    assert code == 0
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "09/01/26" in out and "Marge" in out and "--width 120" in out
+    monkeypatch.delenv("COLUMNS")
+    code, out = run(capsys, "schedule", str(folder))
+    assert code == 0 and "Début au" in out  # piped without COLUMNS: the whole table
+
+
 def test_weekly_load(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = run(capsys, "schedule", str(folder), "--load", "--width", "160")
     assert code == 0 and "Charges semaine par semaine" in out and "2026-S02" in out

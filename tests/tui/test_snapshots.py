@@ -22,7 +22,7 @@ def _app(folder: Path) -> CockpitApp:
     return CockpitApp(folder, today=TODAY, watch_interval=0)
 
 
-@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["130x40", "80x24"])
+@pytest.mark.parametrize("size", [SIZE, (100, 30), (80, 24)], ids=["130x40", "100x30", "80x24"])
 @pytest.mark.parametrize("key,mode", [(v.key, v.mode) for v in VIEWS],
                          ids=[v.mode for v in VIEWS])
 def test_view(snap_compare, example: Path, key: str, mode: str,  # type: ignore[no-untyped-def]

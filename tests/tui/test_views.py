@@ -193,3 +193,30 @@ async def test_registers_add_delete_and_undo_a_team_member(project: Path) -> Non
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert path.read_text(encoding="utf-8") == added
+
+
+@run_async
+async def test_the_footer_keeps_every_key_whole_in_small_terminals(example: Path) -> None:
+    """At 80 and 100 columns each view's footer shows its actions and ^z Annuler whole, left
+    of the palette key; the views line gives the help key."""
+    from textual.widgets._footer import FooterKey
+
+    from cockpit.tui.views import VIEWS
+
+    for size in ((80, 24), (100, 30)):
+        app = CockpitApp(example, today=TODAY, watch_interval=0)
+        async with app.run_test(size=size) as pilot:
+            await settle(app, pilot)
+            for view in VIEWS:
+                await pilot.press(view.key)
+                await settle(app, pilot)
+                keys = list(app.screen.query(FooterKey))
+                palette = next(k for k in keys if k.has_class("-command-palette"))
+                shown_keys = [k for k in keys if k is not palette]
+                assert "Annuler" in [k.description for k in shown_keys], (size, view.mode)
+                if getattr(app.screen, "REGISTER", ""):
+                    assert {"Modifier", "Nouveau"} <= {k.description for k in shown_keys}
+                for key in shown_keys:
+                    assert key.region.right <= palette.region.x, (size, view.mode,
+                                                                  key.description)
+                assert "? aide" in text_of(app, "#view-keys").lower()

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,8 +115,10 @@ def run(args: argparse.Namespace) -> int:
 def _console(width: int = 0) -> Console:
     from cockpit.cli.console import console
 
-    # Piped output is not cut at 80 columns: the table needs about 130.
-    return console(width=width or (None if sys.stdout.isatty() else 150))
+    # Piped output is not cut at 80 columns (the table needs about 130), unless COLUMNS
+    # gives the width, as Rich reads it on a terminal.
+    told = os.environ.get("COLUMNS", "").isdigit()
+    return console(width=width or (None if sys.stdout.isatty() or told else 150))
 
 
 def _print_json(data: object) -> None:

@@ -44,7 +44,7 @@ class CockpitApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(v.key, f"view('{v.mode}')", v.title, tooltip=v.help, id=f"view.{v.mode}",
                   show=False) for v in VIEWS),
-        Binding("question_mark,f1", "help", "Aide", key_display="?", id="app.help",
+        Binding("question_mark,f1", "help", "Aide", key_display="?", id="app.help", show=False,
                 tooltip="Toutes les touches de l'application et de la vue"),
         Binding("p", "settings", "Projet", id="app.settings", show=False,
                 tooltip="Date d'état, phase, échéance, calendrier, fermetures"),

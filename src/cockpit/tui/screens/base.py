@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 def views_line(current: str, width: int = 200) -> str:
-    """Every view's key on one line, the current one in reverse: « t Tableau w WBS … » when it
-    fits in `width` columns, else the keys alone with the current view's name."""
+    """Every view's key on one line, the current one in reverse, and the keys of the project
+    settings and of the help (which the footer leaves to this line): « t Tableau w WBS … »
+    when it fits in `width` columns, else the keys alone with the current view's name."""
     from cockpit.tui.views import VIEWS
 
     full = []
@@ -33,11 +34,13 @@ def views_line(current: str, width: int = 200) -> str:
         here = view.mode == current
         full.append(f"[reverse] {view.key} {name} [/]" if here else f"[b]{view.key}[/b] {name}")
         compact.append(f"[reverse] {view.key} {name} [/]" if here else f"[b]{view.key}[/b]")
-    line = " ".join(full) + " — [b]p[/b] Projet"
-    if sum(len(SHORT.get(v.mode, v.title)) + 3 for v in VIEWS) + 14 <= width:
+    line = " ".join(full) + " — [b]p[/b] Projet — [b]?[/b] Aide"
+    if sum(len(SHORT.get(v.mode, v.title)) + 3 for v in VIEWS) + 23 <= width:
         return line
     return "Vues : " + " ".join(compact) + " — [b]p[/b] projet — [b]?[/b] aide"
 
+
+COMPACT = 120  # columns
 
 SHORT = {"dashboard": "Tableau", "indicators": "Indic.", "documents": "Docs",
          "diagnostics": "Diag.", "meetings": "Réunions", "registers": "Registres"}
@@ -91,6 +94,9 @@ class ViewScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#view-keys", Static).update(views_line(self.VIEW, event.size.width))
+        # below COMPACT columns the footer drops the padding around each key, so that the
+        # view's actions and ^z Annuler stay whole at 80 columns
+        self.query_one(Footer).compact = event.size.width < COMPACT
 
     def _snapshot_changed(self, snapshot: Snapshot | None) -> None:
         """A new snapshot: shown now if this view is on screen (or just under a dialog),

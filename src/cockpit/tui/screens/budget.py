@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from cockpit.tui.state import Snapshot
 
 
+NAME = 28  # characters of a task's name (indentation included) before « … »
+
+
 class BudgetScreen(ViewScreen):
     VIEW = "budget"
     TITLE_FR = "Budget"
@@ -29,8 +32,9 @@ class BudgetScreen(ViewScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        # most useful first: at 80 columns progress, SPI, CPI, BAC and EAC stay on screen
         self.query_one(DataTable).add_columns(
-            "Code", "Tâche", "BAC", "VP", "VA", "CR", "Avanc.", "SPI", "CPI", "EAC")
+            "Code", "Tâche", "Avanc.", "SPI", "CPI", "BAC", "EAC", "VP", "VA", "CR")
 
     def show(self, snapshot: Snapshot) -> None:
         from rich.markup import escape
@@ -71,7 +75,8 @@ class BudgetScreen(ViewScreen):
             value = evm.tasks.get(task.id)
             if value is None or (value.bac == 0 and value.ac == 0):
                 continue
-            name = shown(f"{'  ' * task.level}{task.name}")
+            name = f"{'  ' * task.level}{task.name}"
+            name = shown(name if len(name) <= NAME else name[:NAME - 1] + "…")
             rows.append((task.wbs, f"[b]{name}[/b]" if task.summary else name,
                          *map(shown, self._cells(value, evm.percent.get(task.id), cur))))
         table.add_rows(rows)
@@ -81,9 +86,9 @@ class BudgetScreen(ViewScreen):
         from cockpit import french as fr
 
         value = e  # an Evm
-        return (fr.money(value.bac, cur, 0), fr.money(value.pv, cur, 0),  # type: ignore[attr-defined]
-                fr.money(value.ev, cur, 0), fr.money(value.ac, cur, 0),  # type: ignore[attr-defined]
-                fr.percent(percent if percent is not None
+        return (fr.percent(percent if percent is not None
                            else value.percent_complete),  # type: ignore[attr-defined]
                 fr.ratio(value.spi), fr.ratio(value.cpi),  # type: ignore[attr-defined]
-                fr.money(value.eac, cur, 0))  # type: ignore[attr-defined]
+                fr.money(value.bac, cur, 0), fr.money(value.eac, cur, 0),  # type: ignore[attr-defined]
+                fr.money(value.pv, cur, 0), fr.money(value.ev, cur, 0),  # type: ignore[attr-defined]
+                fr.money(value.ac, cur, 0))  # type: ignore[attr-defined]
