@@ -62,6 +62,26 @@ def test_a_temporary_file_of_a_killed_save_is_removed_at_the_next_start(tmp_path
     assert remove_stale_temporaries(tmp_path) == ["meetings/.x.md.wxyz9876.tmp"]
 
 
+def test_a_temporary_file_removed_before_its_save_locked_it_is_made_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cockpit.folder import save
+
+    make_project(tmp_path)
+    files = _loaded(tmp_path)
+    original = save._lock
+
+    def another_start_first(handle: int, blocking: bool = True) -> bool:
+        # another process starts between the creation of the temporary file and its lock
+        monkeypatch.setattr(save, "_lock", original)
+        remove_stale_temporaries(tmp_path)
+        return original(handle, blocking)
+
+    monkeypatch.setattr(save, "_lock", another_start_first)
+    files.set_field("actions.toml", array="action", record_id="A1", key="status", value="fait")
+    assert 'status = "fait"' in (tmp_path / "actions.toml").read_text(encoding="utf-8")
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
 def test_a_save_killed_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     make_project(tmp_path)
     script = textwrap.dedent(f"""
@@ -78,6 +98,77 @@ def test_a_save_killed_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> No
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def _killed_in_the_middle(root: Path, body: str) -> list[Path]:
+    """Run `body` in a process that stops just before its rename, kill it with SIGKILL (no
+    handler runs, no cleanup), and return the temporary files it left in the folder."""
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        from pathlib import Path
+        from cockpit.folder import save
+        def stop_before_the_rename(source, destination):
+            print("prêt", flush=True)
+            time.sleep(600)
+        save.os.replace = stop_before_the_rename
+        root = Path({str(root)!r})
+    """) + textwrap.dedent(body)
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    ready = process.stdout.readline()
+    process.kill()
+    process.wait(timeout=60)
+    assert ready == "prêt\n", process.stderr.read() if process.stderr else ""
+    return sorted(p for p in root.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize(("body", "where"), [
+    # the TUI's save of a field
+    ("""
+        files = save.ProjectFiles(root)
+        files.set_field("actions.toml", array="action", record_id="A1", key="status", value="fait")
+    """, ""),
+    # a command that writes a project file: `cockpit baseline save`
+    ("""
+        from cockpit.cli import main
+        main(["baseline", "save", "v1", str(root), "--today", "2026-12-04"])
+    """, "baselines"),
+    # a new meeting
+    ("""
+        from cockpit.cli import main
+        main(["meeting", "new", str(root), "--kind", "copil", "--title", "COPIL 4",
+              "--date", "2026-06-01", "--today", "2026-12-04"])
+    """, "meetings"),
+    # an output (-o) written into a folder of the project
+    ("""
+        from cockpit.cli import main
+        main(["report", "status", str(root), "-o", str(root / "sorties" / "état.md"),
+              "--today", "2026-12-04"])
+    """, "sorties"),
+    # a save through a link inside the project, to a file of another of its folders
+    ("""
+        files = save.ProjectFiles(root)
+        files.set_field("risks.toml", array="risk", record_id="R1", key="status", value="clos")
+    """, "partagé"),
+])
+def test_a_save_killed_by_sigkill_leaves_a_temporary_file_the_next_start_removes(
+        tmp_path: Path, body: str, where: str) -> None:
+    make_project(tmp_path)
+    for folder in ("baselines", "sorties", "partagé"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+    (tmp_path / "risks.toml").rename(tmp_path / "partagé" / "risks.toml")
+    (tmp_path / "risks.toml").symlink_to("partagé/risks.toml")
+    before = hashes(tmp_path)
+    left = _killed_in_the_middle(tmp_path, body)
+    # What a kill -9 leaves: one hidden temporary file beside the file it was to replace,
+    # named after it; the project's files are untouched.
+    assert len(left) == 1 and left[0].parent == tmp_path / where, left
+    assert left[0].name.startswith(".") and left[0].name.endswith(".tmp")
+    assert {k: v for k, v in hashes(tmp_path).items() if not k.endswith(".tmp")} == before
+    # The next start of the TUI (or of a command that writes) removes it.
+    ProjectFiles(tmp_path)
     assert not list(tmp_path.rglob("*.tmp"))
 
 

@@ -421,9 +421,8 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o644,
     `ProjectFiles` of the folder (`remove_stale_temporaries`): the temporary file stays locked
     until it is renamed, so an unlocked one belongs to no running save."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY)
+    handle, temporary = _locked_temporary(path)
     try:
-        _lock(handle)
         view = memoryview(data)
         while view:
             view = view[os.write(handle, view):]
@@ -447,6 +446,25 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o644,
             os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _locked_temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside `path`, open and locked. Another process's
+    `remove_stale_temporaries` may remove it between its creation and the lock (it is not
+    locked yet): then it is made again."""
+    while True:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=TEMPORARY)
+        try:
+            _lock(handle)
+            if os.fstat(handle).st_nlink > 0:
+                return handle, temporary
+        except BaseException:  # a signal while waiting: the file is removed, as any failure
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            os.close(handle)
+            raise
+        os.close(handle)
 
 
 def safe_relative(relative: str) -> str:
@@ -769,7 +787,7 @@ def _read_for_save(root: Path, key: str) -> tuple[bytes | None, os.stat_result |
 
 TEMPORARY = ".tmp"
 _TEMPORARY_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
-_SAVED_FOLDERS = ("", "meetings", "docs", "rex", "decisions", "baselines")
+_WALK_BOUND = 20_000
 
 
 def _lock(handle: int, blocking: bool = True) -> bool:
@@ -787,28 +805,41 @@ def _lock(handle: int, blocking: bool = True) -> bool:
 
 def remove_stale_temporaries(root: Path) -> builtins.list[str]:
     """Remove the temporary files that a killed save left (`.NAME.XXXXXXXX.tmp` that no
-    running save holds locked); their relative paths."""
+    running save holds locked) anywhere in the folder: beside a project file, in a folder a
+    link inside the project leads to, beside an output (-o) written into it. Links are not
+    followed, hidden folders (.git) are skipped, and the walk stops after _WALK_BOUND
+    entries, so that a huge folder cannot delay the start. Their relative paths."""
     removed = []
-    for folder in _SAVED_FOLDERS:
-        directory = root / folder
+    visited = 0
+    folders = [root]
+    while folders and visited < _WALK_BOUND:
+        directory = folders.pop()
         try:
             entries = list(os.scandir(directory))
         except OSError:
             continue
+        visited += len(entries)
         for entry in entries:
-            if not _TEMPORARY_NAME.match(entry.name):
-                continue
             with contextlib.suppress(OSError):
-                if not entry.is_file(follow_symlinks=False):
-                    continue
-                handle = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-                try:
-                    if _lock(handle, blocking=False):
-                        os.unlink(entry.path)
-                        removed.append(f"{folder}/{entry.name}".lstrip("/"))
-                finally:
-                    os.close(handle)
-    return removed
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith("."):
+                        folders.append(Path(entry.path))
+                elif _TEMPORARY_NAME.match(entry.name) and _remove_if_unlocked(entry):
+                    removed.append(Path(entry.path).relative_to(root).as_posix())
+    return sorted(removed)
+
+
+def _remove_if_unlocked(entry: os.DirEntry[str]) -> bool:
+    if not entry.is_file(follow_symlinks=False):
+        return False
+    handle = os.open(entry.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    try:
+        if not _lock(handle, blocking=False):
+            return False
+        os.unlink(entry.path)
+        return True
+    finally:
+        os.close(handle)
 
 
 @contextlib.contextmanager
