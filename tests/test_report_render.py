@@ -200,7 +200,6 @@ def test_copil_milestones_by_their_actual_date_and_the_heat_map_by_risk_ids(tmp_
 
 def test_chart_axes_speak_french() -> None:
     # Ticks of an index axis (SPI from 0,8 to 1,1) keep their decimals, with a comma.
-    from cockpit.report.charts import axis_label
-
-    assert [axis_label(v) for v in (0.8, 0.95, 1.0, 1.1)] == ["0,8", "0,95", "1", "1,1"]
-    assert axis_label(12500) == f"12{NNBSP}500" and axis_label(1234.5) == f"1{NNBSP}234,5"
+    assert [french.tick(v) for v in (0.8, 0.95, 1.0, 1.1)] == ["0,8", "0,95", "1", "1,1"]
+    assert french.tick(12500) == f"12{NNBSP}500" and french.tick(1234.5) == f"1{NNBSP}234,5"
+    assert french.tick(0.125, 3) == "0,125" and french.tick(-0.5) == "-0,5"

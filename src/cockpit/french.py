@@ -47,6 +47,14 @@ def _rounded(value: Number, decimals: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def tick(value: Number, decimals: int = 2) -> str:
+    """A chart's axis tick: « 12 500 », « 0,95 », « 1,5 » (decimal comma, thin space, no
+    trailing zero), never « 1 » for 0.95 as a whole-number format would round it."""
+    if float(value).is_integer():
+        return number(value)
+    return number(value, decimals).rstrip("0").rstrip(",")
+
+
 def money(value: Number | None, currency: str = "EUR", decimals: int = 2) -> str:
     """`Decimal("1234.56")` → "1 234,56 €"; None → "n/d"."""
     if value is None:

@@ -220,3 +220,32 @@ async def test_the_footer_keeps_every_key_whole_in_small_terminals(example: Path
                     assert key.region.right <= palette.region.x, (size, view.mode,
                                                                   key.description)
                 assert "? aide" in text_of(app, "#view-keys").lower()
+
+
+def _y_labels(text: str) -> list[str]:
+    """The labels of a plotext chart's left axis, top to bottom."""
+    import re
+
+    return [m.group(1) for line in text.splitlines()
+            if (m := re.match(r"^\s*([^\s│┤├┌└].*?)[┤├]", line))]
+
+
+@run_async
+async def test_chart_axes_read_french(project: Path) -> None:
+    from cockpit.french import NNBSP
+
+    # K1 as a ratio from 0,8 to 0,95: plotext alone wrote 0.95, and 122070 for euros.
+    indicators = project / "indicators.toml"
+    indicators.write_text(indicators.read_text(encoding="utf-8").replace(
+        "baseline = 184", "baseline = 0.8").replace("target = 138", "target = 0.95"),
+        encoding="utf-8")
+    (project / "measures.csv").write_text("date,indicator,value,comment\n2026-01-09,K1,0.82,\n"
+                                          "2026-01-23,K1,0.91,\n", encoding="utf-8")
+    app = CockpitApp(project, today=TODAY, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot, "b")
+        curve = str(app.screen.query_one("#s-curve").render())
+        assert _y_labels(curve) == [f"150{NNBSP}000", f"100{NNBSP}000", f"50{NNBSP}000", "0"]
+        await _open(app, pilot, "i")
+        trend = str(app.screen.query_one("#trend").render())
+        assert _y_labels(trend) == ["0,95", "0,9", "0,85", "0,8"]

@@ -35,16 +35,8 @@ PALETTE = ("#4e79a7", "#59a14f", "#e15759", "#f28e2b", "#76b7b2", "#b07aa1")
 _HEADER = re.compile(r"^.*?(?=<svg)", re.S)
 
 
-def axis_label(value: float) -> str:
-    """A tick in French: « 12 500 », « 0,95 », « 1,5 » (decimal comma, thin space, no
-    trailing zero), never « 1 » for 0.95 as a whole-number format would round it."""
-    if float(value).is_integer():
-        return french.number(value)
-    return french.number(value, 2).rstrip("0").rstrip(",")
-
-
 def _french_axis(axis: Any) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda v, _p: axis_label(v)))
+    axis.set_major_formatter(FuncFormatter(lambda v, _p: french.tick(v)))
 
 
 EPOCH = dt.date(1970, 1, 1)  # matplotlib's default date epoch
