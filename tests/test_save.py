@@ -542,3 +542,60 @@ def test_edit_text_is_refused_when_the_file_changed_since_it_was_read(tmp_path: 
     with pytest.raises(ConflictError):
         files.edit_text("note.md", lambda text: text + "trois\n")
     assert (tmp_path / "note.md").read_text(encoding="utf-8") == "deux\n"
+
+
+
+REGISTERS = [
+    '[[task]]\nid = "a"\nname = "A"\n\n# -- lot 2\n[[task]]\nid = "b"\nname = "B"\n',
+    '[[task]]\nid = "a"\nname = "A"\n[[task]]\nid = "b"\nname = "B"\n',
+    '# en-tête\n\n[[task]]\nid = "a"\nname = "A" # c\n# après a\n\n\n# lot\n\n[[task]]\n'
+    'id = "b"\n\n[[task]]\nid = "c"\n# fin\n',
+    '[[task]]\nid = "a"\nafter = [\n  "x",\n]\n\n[[task]]\nid = "b"\nname = """\nsur\n\n# deux\n'
+    '"""\n\n[[task]]\nid = "c"\n',
+    'title = 1\n[[task]]\nid = "a"\n\n[[task]]\nid = "b"\n\n[autre]\nk = 1\n',
+    '[[task]]\nid = "a"\n\n\n[[task]]\nid = "b"\n\n\n[[task]]\nid = "c"\n\n',
+]
+# Where tomlkit loses the comments that lead from a removed first record to the next one,
+# the line-level removal keeps them.
+KEPT = {(0, "a"): '# -- lot 2\n[[task]]\nid = "b"\nname = "B"\n',
+        (2, "a"): '# en-tête\n\n# lot\n\n[[task]]\nid = "b"\n\n[[task]]\nid = "c"\n# fin\n'}
+
+
+def _twice(tmp_path: Path, text: str) -> tuple[ProjectFiles, ProjectFiles]:
+    out = []
+    for name in ("line", "tomlkit"):
+        (tmp_path / name).mkdir(exist_ok=True)
+        (tmp_path / name / "wbs.toml").write_text(text, encoding="utf-8")
+        out.append(ProjectFiles(tmp_path / name))
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize("number", range(len(REGISTERS)))
+def test_insert_and_remove_edit_lines_as_tomlkit_would(tmp_path: Path, number: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a 5,000-task wbs.toml tomlkit takes about a second to insert or remove a task; the
+    line-level edits (tomlkit is not called) write the same bytes, comments and blank lines
+    kept, checked against tomlkit's own edit on every record of every sample."""
+    from cockpit.folder import save
+    from cockpit.folder.save import append_record_to, remove_record_from
+
+    text = REGISTERS[number]
+    record = {"id": "n", "name": "Nouvelle", "parent": "a", "duration": "5j"}
+
+    def compare(task_id: str) -> None:
+        line, slow = _twice(tmp_path, text)
+        with monkeypatch.context() as patch:
+            patch.setattr(save, "_parse_toml", lambda *_: pytest.fail("tomlkit called"))
+            line.append_record("wbs.toml", "task", record, after=task_id)
+        slow.edit_toml("wbs.toml", lambda d: append_record_to(d, "task", record, after=task_id))
+        assert line.read_text("wbs.toml") == slow.read_text("wbs.toml"), task_id
+        line, slow = _twice(tmp_path, text)
+        with monkeypatch.context() as patch:
+            patch.setattr(save, "_parse_toml", lambda *_: pytest.fail("tomlkit called"))
+            line.remove_record("wbs.toml", "task", task_id)
+        slow.edit_toml("wbs.toml", lambda d: remove_record_from(d, "task", task_id))
+        assert line.read_text("wbs.toml") == KEPT.get((number, task_id),
+                                                      slow.read_text("wbs.toml")), task_id
+
+    for task_id in [t["id"] for t in tomllib.loads(text)["task"]]:
+        compare(task_id)

@@ -202,14 +202,18 @@ class ProjectFiles:
         """Set a key of cockpit.toml's `[project]` (status_date, phase, ...)."""
         return self.set_table_field("cockpit.toml", "project", key, value)
 
-    def append_record(self, relative: str, array: str, record: Mapping[str, Any]) -> UndoRecord:
-        """Add a `[[array]]` record after the last one; refuses an id already used."""
+    def append_record(self, relative: str, array: str, record: Mapping[str, Any],
+                      after: str | None = None) -> UndoRecord:
+        """Add a `[[array]]` record after the last one, or after the record whose id is
+        `after` (a task inserted at its place); refuses an id already used."""
 
         def change(previous: bytes | None) -> bytes:
             bom, text = _split_bom(previous, relative)
-            fast = _fast_append(text, array, record)
+            fast = (_fast_append(text, array, record) if after is None
+                    else _fast_insert(text, array, record, after))
             if fast is None:
-                fast = _edit(text, relative, lambda d: append_record_to(d, array, record))
+                fast = _edit(text, relative,
+                             lambda d: append_record_to(d, array, record, after=after))
             return bom + fast.encode("utf-8")
 
         return self._save(relative, change)
@@ -235,7 +239,16 @@ class ProjectFiles:
         return self._save(relative, change)
 
     def remove_record(self, relative: str, array: str, record_id: str) -> UndoRecord:
-        return self.edit_toml(relative, lambda d: remove_record_from(d, array, record_id))
+        """Remove the `[[array]]` record; the comments before the next record stay."""
+
+        def change(previous: bytes | None) -> bytes:
+            bom, text = _split_bom(previous, relative)
+            fast = _fast_remove(text, array, record_id)
+            if fast is None:
+                fast = _edit(text, relative, lambda d: remove_record_from(d, array, record_id))
+            return bom + fast.encode("utf-8")
+
+        return self._save(relative, change)
 
     def edit_front_matter(self, relative: str,
                           mutate: Callable[[TOMLDocument], object]) -> UndoRecord:
@@ -691,21 +704,34 @@ def _fast_append(text: str, array: str, record: Mapping[str, Any]) -> str | None
         return None  # trailing comments belong to what follows: tomlkit moves them
     if any(isinstance(r, dict) and r.get("id") == record.get("id") for r in data[array]):
         raise SaveError(f"l'identifiant « {record.get('id')} » existe déjà dans [[{array}]].")
-    body = [f"[[{array}]]\n"]
-    for key, value in record.items():
-        if value is None:
-            continue
-        line = _key_line(key, value)
-        if line is None:
-            return None
-        body.append(line + "\n")
+    body = _record_lines(array, record)
+    if body is None:
+        return None
     new = text + ("" if text.endswith("\n\n") else "\n") + "".join(body)
     expected = dict(data)
     expected[array] = [*data[array], {k: _plain(v) for k, v in record.items() if v is not None}]
     return new if _loads(new) == expected else None
 
 
-def _fast_set(text: str, array: str, record_id: str, values: Mapping[str, object]) -> str | None:
+@immutable
+class _Span:
+    """Where one `[[array]]` record stands in a register's text: the data read by rtoml,
+    the record's index, the text's lines, its header line, the line after its last key or
+    comment (`tail`: the blank lines and comments from there belong to what follows, as
+    `_detach_tail` says) and the next header (`end`)."""
+
+    data: dict[str, Any]
+    records: builtins.list[Any]
+    index: int
+    lines: builtins.list[str]
+    start: int
+    tail: int
+    end: int
+
+
+def _span(text: str, array: str, record_id: str) -> _Span | None:
+    """None when the lines cannot be matched with the records (tomlkit decides); a missing
+    record is refused."""
     data = _loads(text)
     records = data.get(array) if data is not None else None
     if data is None or not isinstance(records, list):
@@ -716,11 +742,81 @@ def _fast_set(text: str, array: str, record_id: str, values: Mapping[str, object
         raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant "
                                   f"« {record_id} ».")
     lines = text.splitlines(keepends=True)
-    starts = [n for n, line in enumerate(lines) if line.strip() == f"[[{array}]]"]
+    header = f"[[{array}]]"
+    starts = [n for n, line in enumerate(lines) if line.strip() == header]
     if len(starts) != len(records):
         return None
     start = starts[index]
     end = next((n for n in range(start + 1, len(lines)) if _HEADER.match(lines[n])), len(lines))
+    last = end
+    while last > start + 1 and (not lines[last - 1].strip()
+                                or lines[last - 1].lstrip().startswith("#")):
+        last -= 1
+    tail = next((n for n in range(last, end) if not lines[n].strip()), end)
+    return _Span(data, records, index, lines, start, tail, end)
+
+
+def _record_lines(array: str, record: Mapping[str, Any]) -> builtins.list[str] | None:
+    """The header and one line per key of a new record; None when a value needs more than a
+    line (tomlkit writes it)."""
+    body = [f"[[{array}]]\n"]
+    for key, value in record.items():
+        if value is None:
+            continue
+        line = _key_line(key, value)
+        if line is None:
+            return None
+        body.append(line + "\n")
+    return body
+
+
+def _fast_insert(text: str, array: str, record: Mapping[str, Any], after: str) -> str | None:
+    """The record right after the record `after`, before the blank lines and comments that
+    lead to the next one: the bytes tomlkit's `append_record_to(after=…)` would write."""
+    span = _span(text, array, after) if "\r" not in text else None
+    if span is None or not span.lines[span.tail - 1].endswith("\n"):
+        return None
+    if any(isinstance(r, dict) and r.get("id") == record.get("id") for r in span.records):
+        raise SaveError(f"l'identifiant « {record.get('id')} » existe déjà dans [[{array}]].")
+    body = _record_lines(array, record)
+    if body is None:
+        return None
+    lines = span.lines
+    closing = ["\n"] if span.tail == span.end < len(lines) else []
+    new = "".join([*lines[:span.tail], "\n", *body, *closing, *lines[span.tail:]])
+    expected = dict(span.data)
+    expected[array] = [*span.records[:span.index + 1],
+                       {k: _plain(v) for k, v in record.items() if v is not None},
+                       *span.records[span.index + 1:]]
+    return new if _loads(new) == expected else None
+
+
+def _fast_remove(text: str, array: str, record_id: str) -> str | None:
+    """The text without the record's header and keys. The comments after it, which lead to
+    the next record, stay (tomlkit drops those of a first record); its blank lines go when
+    blank lines already stand before it, as `remove_record_from` does."""
+    span = _span(text, array, record_id)
+    if span is None:
+        return None
+    lines = span.lines
+    before, rest = lines[:span.start], lines[span.tail:]
+    if span.index == 0 or not before[-1].strip():
+        while rest and not rest[0].strip():
+            rest = rest[1:]
+    new = "".join([*before, *rest])
+    expected = dict(span.data)
+    expected[array] = [*span.records[:span.index], *span.records[span.index + 1:]]
+    if not expected[array]:
+        return None  # tomlkit decides what an empty register looks like
+    return new if _loads(new) == expected else None
+
+
+def _fast_set(text: str, array: str, record_id: str, values: Mapping[str, object]) -> str | None:
+    span = _span(text, array, record_id)
+    if span is None:
+        return None
+    data, records, index, lines = span.data, span.records, span.index, span.lines
+    start, end = span.start, span.end
     record = dict(records[index])
     for key, value in values.items():
         pattern = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=")

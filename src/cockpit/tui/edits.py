@@ -249,13 +249,8 @@ def add_record(relative: str, array: str, record: dict[str, object],
     after the record `after` (a task inserted at its place in the WBS)."""
 
     def run(files: ProjectFiles) -> Outcome:
-        from cockpit.folder.save import append_record_to
-
         with _refusals():
-            if after is None:
-                return _done(files, files.append_record(relative, array, record))
-            return _done(files, files.edit_toml(
-                relative, lambda doc: append_record_to(doc, array, record, after=after)))
+            return _done(files, files.append_record(relative, array, record, after=after))
 
     return run
 

@@ -155,16 +155,20 @@ def _compute(state: CheckedState) -> tuple[list[str], frozenset[str]]:
 
 
 SCHEDULE_FILES = frozenset({"wbs.toml"})
-FINANCE_FILES = frozenset({"wbs.toml", "budget.toml", "costs.csv", "progress.csv"})
+# Earned value also depends on wbs.toml, but a task edited, inserted, moved or deleted leaves
+# the WBS's progress column as it was: its earned value waits for the full reload (0.1 s
+# saved on 5,000 tasks, where an edit must show within 0.5 s).
+FINANCE_FILES = frozenset({"budget.toml", "costs.csv", "progress.csv"})
 
 
 def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) -> Snapshot | None:
     """What the app shows right after its own edit: `previous` with the saved files read
     again, and the schedule, load and earned value computed again only when those files bear
-    on them. Diagnostics and gaps stay those of `previous` until the full reload that
-    follows. None when the edit needs the full reload (cockpit.toml…)."""
+    on them (FINANCE_FILES). Diagnostics and gaps stay those of `previous` until the full
+    reload that follows. None when the edit needs the full reload (cockpit.toml…)."""
     import dataclasses
 
+    from cockpit.collector import collector_paused
     from cockpit.folder.loader import reload_files
 
     state = previous.state
@@ -172,22 +176,25 @@ def quick_snapshot(previous: Snapshot, saved: tuple[str, ...], generation: int) 
         return None
     texts = dict(state.texts)
     try:
-        project = reload_files(state.project, saved, previous.files)
-        if project is None:
-            return None
-        for name in saved:
-            text = previous.files.read_text(name) if name.endswith(".md") else None
-            if text is not None:
-                texts[name] = text
-        changed = set(saved)
-        kept = ["analysis"]
-        if not changed & SCHEDULE_FILES:
-            kept += ["calendar", "schedule", "load"]
-        if not changed & FINANCE_FILES:
-            kept.append("dashboard")
-        edited = state.edited(project, texts, kept)
-        if _compute(edited)[1]:
-            return None
+        # thousands of new records and no cycle: the collector would scan them, and all the
+        # app's objects, again and again (a third of the time on 5,000 tasks)
+        with collector_paused():
+            project = reload_files(state.project, saved, previous.files)
+            if project is None:
+                return None
+            for name in saved:
+                text = previous.files.read_text(name) if name.endswith(".md") else None
+                if text is not None:
+                    texts[name] = text
+            changed = set(saved)
+            kept = ["analysis"]
+            if not changed & SCHEDULE_FILES:
+                kept += ["calendar", "schedule", "load"]
+            if not changed & FINANCE_FILES:
+                kept.append("dashboard")
+            edited = state.edited(project, texts, kept)
+            if _compute(edited)[1]:
+                return None
     except Exception:  # noqa: BLE001 - the full reload that follows says what went wrong
         return None
     checked = dataclasses.replace(previous.checked, project=project, texts=texts, state=edited)

@@ -6,6 +6,7 @@ redraws the lines the cursor leaves and enters, not the table.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -19,7 +20,9 @@ from cockpit.tui.screens.base import ViewScreen
 from cockpit.tui.widgets.wbs_table import WbsRow, WbsTable
 
 if TYPE_CHECKING:
-    from cockpit.model import Task
+    import datetime as dt
+
+    from cockpit.model import Assignment, Dependency, Task
     from cockpit.tui.state import Snapshot
 
 # Most useful first: at 80 columns the dates, float and progress stay on screen.
@@ -32,19 +35,41 @@ EDITABLE = {"name": "Nom", "duration": "Durée (8j, 2s, 4h)",
             "progress": "Avancement en % (0 à 100)"}
 
 
-def task_value(task: Task, key: str) -> str:
-    """The field as the user writes it in wbs.toml."""
-    if key == "name":
-        return task.name
-    if key == "duration":
-        return "0j" if task.milestone and task.duration is None else (
-            str(task.duration) if task.duration else "")
-    if key == "resources":
-        return ", ".join(a.resource if a.share == 1 else f"{a.resource}:{a.share * 100:g}%"
-                         for a in task.resources)
-    if key == "after":
-        return ", ".join(str(d) for d in task.after)
-    return ""
+# The cells' texts, by value (dates, durations, resource and predecessor lists repeat or
+# survive an edit): a 5,000-task table is rebuilt in a few hundredths of a second.
+_CACHED = 16384
+
+
+@lru_cache(_CACHED)
+def _resources(resources: tuple[Assignment, ...]) -> str:
+    """The resources as the user writes them in wbs.toml: `cmartin:50%, bdupont`."""
+    return ", ".join(a.resource if a.share == 1 else f"{a.resource}:{a.share * 100:g}%"
+                     for a in resources)
+
+
+@lru_cache(_CACHED)
+def _links(after: tuple[Dependency, ...]) -> str:
+    """The predecessors as the user writes them: `cdc, visite FD+2j`."""
+    return ", ".join(map(str, after))
+
+
+@lru_cache(_CACHED)
+def _text(value: object) -> str:
+    return str(value)
+
+
+@lru_cache(_CACHED)
+def _date(day: dt.date) -> str:
+    from cockpit import french as fr
+
+    return fr.date(day)
+
+
+@lru_cache(_CACHED)
+def _days(value: float) -> str:
+    from cockpit import french as fr
+
+    return fr.days(value)
 
 
 class WbsScreen(ViewScreen):
@@ -83,7 +108,10 @@ class WbsScreen(ViewScreen):
                          "[b]^d[/b] dupliquer — [b]/[/b] chercher", classes="hint")
 
     def show(self, snapshot: Snapshot) -> None:
+        """One row per task in WBS order, each value written by the caches below: after an
+        edit of one task of 5,000, only its own values are written again."""
         from cockpit import french as fr
+        from cockpit.schedule.cpm import wbs_order
 
         project = snapshot.project
         assert project is not None
@@ -93,24 +121,20 @@ class WbsScreen(ViewScreen):
         percent = snapshot.evm.percent if snapshot.evm is not None else {}
         rows = []
         self.ids = []
-        scheduled = schedule.tasks if schedule is not None else ()
-        from cockpit.schedule.cpm import wbs_order
-
-        order = wbs_order(scheduled)
-        for s in order:
+        for s in wbs_order(schedule.tasks if schedule is not None else ()):
             task = self.tasks.get(s.id)
             if task is None:
                 continue
             self.ids.append(s.id)
-            indent = "  " * s.level
             icon = "▾ " if s.summary else ("◆ " if s.milestone else "  ")
             done = percent.get(s.id)
+            duration = ("0j" if task.milestone and task.duration is None else
+                        _text(task.duration) if task.duration else _days(s.duration))
             rows.append(WbsRow(
-                (s.wbs, f"{indent}{icon}{task.name}",
-                 task_value(task, "duration") or fr.days(s.duration),
-                 fr.date(s.start), fr.date(s.finish), fr.days(s.total_float),
+                (s.wbs, f"{'  ' * s.level}{icon}{task.name}", duration,
+                 _date(s.start), _date(s.finish), _days(s.total_float),
                  fr.percent(done) if done is not None else "",
-                 task_value(task, "resources"), task_value(task, "after")),
+                 _resources(task.resources), _links(task.after)),
                 summary=s.summary, critical=s.critical))
         table.set_rows(rows)
 
