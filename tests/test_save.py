@@ -359,12 +359,14 @@ def test_file_mode_is_kept(project: tuple[Path, ProjectFiles]) -> None:
 
 @pytest.mark.parametrize("path", ["../x.md", "/etc/passwd", "meetings/../../x.md", "..", "", ".",
                                   "C:\\Windows\\x.md", "docs\\..\\..\\x.md", "a\x00b"])
-def test_paths_outside_the_folder_are_refused(project: tuple[Path, ProjectFiles], path: str) -> None:
-    root, files = project
-    before = hashes(root.parent)
+def test_paths_outside_the_folder_are_refused(tmp_path: Path, path: str) -> None:
+    """Nothing is written, in the folder or beside it (the test's own directory: the
+    session's would hold every earlier test's files)."""
+    files = ProjectFiles(make_project(tmp_path / "projet"))
+    before = hashes(tmp_path)
     with pytest.raises(UnsafePathError):
         files.write_text(path, "x", create=True)
-    assert hashes(root.parent) == before
+    assert hashes(tmp_path) == before
 
 
 def test_symlink_leaving_the_folder_is_refused(project: tuple[Path, ProjectFiles], tmp_path_factory:
