@@ -23,7 +23,7 @@ from cockpit.check.run import run_check
 from cockpit.folder import load_project
 from helpers_folder import CLEAN, TODAY, make_project
 
-EXAMPLES = int(os.environ.get("COCKPIT_FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("COCKPIT_FUZZ_EXAMPLES", "100"))
 TARGETS = sorted(CLEAN)
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -105,7 +105,7 @@ def constraints_hold(plan: Project, schedule: Schedule) -> list[str]:
     return broken
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(networks())
 def test_every_dependency_constraint_holds(plan: Project) -> None:
     schedule = compute_schedule(plan)
@@ -113,7 +113,7 @@ def test_every_dependency_constraint_holds(plan: Project) -> None:
     assert constraints_hold(plan, schedule) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(networks())
 def test_float_is_zero_on_the_critical_path_and_never_negative_without_deadline(
         plan: Project) -> None:
@@ -126,7 +126,7 @@ def test_float_is_zero_on_the_critical_path_and_never_negative_without_deadline(
     assert all(t.ls >= t.es and t.lf <= schedule.finish_boundary for t in leaves)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(networks(), st.integers(1, 30))
 def test_only_a_deadline_makes_float_negative(plan: Project, early: int) -> None:
     free = compute_schedule(plan)
@@ -140,7 +140,7 @@ def test_only_a_deadline_makes_float_negative(plan: Project, early: int) -> None
     assert all(schedule.by_id[i].total_float <= 0 for i in schedule.critical_path)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(networks(), st.data())
 def test_adding_a_dependency_never_finishes_earlier(plan: Project, data: st.DataObject) -> None:
     tasks = list(plan.tasks)
