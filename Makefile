@@ -20,8 +20,11 @@ compile: $(STAMP)
 demo: compile
 	$(BIN)/cockpit check examples/robot-soudage || true
 
+# Every process of the suite (two workers, the commands some tests run) would otherwise compile
+# cockpit and rewrite the test modules again where PYTHONDONTWRITEBYTECODE is set: 2 s of each
+# worker. worksteal: a worker out of tests takes some of the other's, the longest run first.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto --dist worksteal
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

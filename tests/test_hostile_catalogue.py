@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from hostile.faults import FAULTS
 from hostile.runner import run_catalogue
 
@@ -21,6 +23,7 @@ def test_the_catalogue_has_a_hundred_faults_at_least() -> None:
     assert len({f.name for f in FAULTS}) == len(FAULTS)
 
 
+@pytest.mark.long
 def test_every_fault_of_the_catalogue_is_handled_cleanly() -> None:
     started = time.perf_counter()
     outcomes = run_catalogue()

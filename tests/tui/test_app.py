@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, run_async, settle
 
@@ -31,6 +32,7 @@ async def test_dashboard_opens_on_the_project(project: Path) -> None:
         assert "R1" in text_of(app, "#dash-risks")
 
 
+@pytest.mark.long
 @run_async
 async def test_every_view_is_one_key_away(project: Path) -> None:
     from cockpit.tui.views import VIEWS

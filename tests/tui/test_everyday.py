@@ -63,6 +63,7 @@ def _type(text: str) -> tuple[str, ...]:
     return tuple(text)
 
 
+@pytest.mark.long
 @run_async
 async def test_the_eight_everyday_edits(finished: Path) -> None:
     app = CockpitApp(finished, today=TODAY, watch_interval=0)
@@ -133,6 +134,7 @@ async def test_the_eight_everyday_edits(finished: Path) -> None:
                               ['status = "clos"\n', "review = 2026-02-27\n"])})
 
 
+@pytest.mark.long
 @run_async
 async def test_saving_untouched_forms_changes_no_byte(finished: Path) -> None:
     """Open the forms, save them untouched: no file changes."""

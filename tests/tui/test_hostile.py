@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from tui_helpers import SIZE, run_async, settle
 
 from cockpit.tui.app import CockpitApp
@@ -36,6 +37,7 @@ def _hostile(root: Path) -> Path:
     })
 
 
+@pytest.mark.long
 @run_async
 async def test_every_view_shows_hostile_names_as_text(tmp_path: Path) -> None:
     root = _hostile(tmp_path / "p")
