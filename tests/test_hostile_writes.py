@@ -314,3 +314,36 @@ def test_a_file_too_large_at_a_git_revision_is_refused_unread(
         source.read_bytes("costs.csv")
     assert source.read_bytes("wbs.toml") is not None
     assert source.read_bytes("absent.toml") is None
+
+
+@pytest.mark.parametrize("late", ["append", "rewrite"])
+def test_a_write_between_the_last_look_and_the_rename_is_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, late: str) -> None:
+    from cockpit.folder import save
+
+    make_project(tmp_path)
+    files = _loaded(tmp_path)
+    actions = tmp_path / "actions.toml"
+    original = save.atomic_write
+    theirs = "# réécrit par un autre programme\n"
+
+    def racing(path: Path, data: bytes, mode: int = 0o644,
+               before_replace: Callable[[], None] | None = None) -> None:
+        def after_the_look() -> None:
+            assert before_replace is not None
+            before_replace()  # cockpit's last look passes, then the other program writes
+            with actions.open("a" if late == "append" else "w", encoding="utf-8") as stream:
+                stream.write(theirs)
+        monkeypatch.setattr(save, "atomic_write", original)
+        original(path, data, mode, after_the_look)
+
+    monkeypatch.setattr(save, "atomic_write", racing)
+    if late == "append":
+        files.set_field("actions.toml", array="action", record_id="A1", key="status", value="fait")
+        text = actions.read_text(encoding="utf-8")
+        assert 'status = "fait"' in text and text.endswith(theirs)
+    else:
+        with pytest.raises(ConflictError, match="ses modifications sont gardées"):
+            files.set_field("actions.toml", array="action", record_id="A1", key="status",
+                            value="fait")
+        assert actions.read_text(encoding="utf-8") == theirs

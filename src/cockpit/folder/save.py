@@ -404,13 +404,15 @@ class ProjectFiles:
                                     "rien n'a été écrit.")
 
         mode = (stat.st_mode & 0o7777) if stat is not None else (0o666 & ~_UMASK)
-        with _locked(target, key):
+        with _locked(target, key) as replaced:
             if key in JOURNAL_COLUMNS and current and data.startswith(current):
                 # A row added to a journal is appended in place (O_APPEND): a row another
                 # program appends at the same moment is kept, where a rename would lose it.
                 _append(target, data[len(current):])
             else:
                 atomic_write(target, data, mode, before_replace=unchanged)
+                if replaced is not None:
+                    _keep_late_write(replaced, target, key, current, mode)
         self._seen[key] = Fingerprint.of(data, target.stat())
 
 
@@ -939,18 +941,19 @@ def _remove_if_unlocked(entry: os.DirEntry[str]) -> bool:
 
 
 @contextlib.contextmanager
-def _locked(path: Path, key: str) -> Iterator[None]:
+def _locked(path: Path, key: str) -> Iterator[int | None]:
     """An exclusive advisory lock on the file being replaced, so that two cockpit processes
-    (the TUI and a command) never interleave their check and rename."""
+    (the TUI and a command) never interleave their check and rename. Yields the open file
+    (None for a new file, or where there is no flock), which stays readable once replaced."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover (Windows)
-        yield
+        yield None
         return
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        yield      # a new file: nothing to lock yet
+        yield None  # a new file: nothing to lock yet
         return
     try:
         for _attempt in range(50):
@@ -962,9 +965,27 @@ def _locked(path: Path, key: str) -> Iterator[None]:
         else:
             raise ConflictError(f"{key} est en cours d'enregistrement par un autre programme ; "
                                 "rien n'a été écrit.")
-        yield
+        yield handle
     finally:
         os.close(handle)
+
+
+def _keep_late_write(replaced: int, target: Path, key: str, current: bytes | None,
+                     mode: int) -> None:
+    """After the rename: what another program wrote to the replaced file between the last
+    look and the rename (the window no lock closes: it does not take cockpit's lock) is not
+    lost. Lines it appended are appended to the new file; a file it rewrote in place is put
+    back, and the save is refused."""
+    size = os.fstat(replaced).st_size
+    late = os.pread(replaced, size, 0) if size else b""
+    if late == current:
+        return
+    if current is not None and late.startswith(current):
+        _append(target, late[len(current):])
+        return
+    atomic_write(target, late, mode)
+    raise ConflictError(f"{key} vient d'être modifié par un autre programme ; ses "
+                        "modifications sont gardées, les vôtres n'ont pas été enregistrées.")
 
 
 def _decode(data: bytes, relative: str) -> str:
