@@ -30,6 +30,7 @@ from cockpit.finance.planned import (
 from cockpit.model import CostEntry, ProgressEntry, Project
 from cockpit.model.immutable import immutable
 from cockpit.schedule import Schedule
+from cockpit.schedule.progress import latest_progress
 
 HUNDRED = Decimal(100)
 
@@ -160,14 +161,8 @@ def status_date_of(project: Project, today: dt.date) -> dt.date:
 def latest_percent(progress: tuple[ProgressEntry, ...], day: dt.date) -> dict[str, Decimal]:
     """The latest percent complete of each task on or before `day` (a later row of the same
     date wins)."""
-    best: dict[str, tuple[dt.date, Decimal]] = {}
-    for row in progress:
-        if row.date > day:
-            continue
-        seen = best.get(row.task)
-        if seen is None or row.date >= seen[0]:
-            best[row.task] = (row.date, decimal_of(row.percent))
-    return {task: min(max(value, ZERO), HUNDRED) for task, (_, value) in best.items()}
+    return {task: min(max(decimal_of(row.percent), ZERO), HUNDRED)
+            for task, row in latest_progress(progress, day).items()}
 
 
 def actual_costs(costs: tuple[CostEntry, ...], day: dt.date) -> dict[str, Decimal]:
@@ -225,7 +220,7 @@ def compute_evm(project: Project, schedule: Schedule, status_date: dt.date,
     unassigned = sum(spent.values(), ZERO)
     total = _project_total(own.values(), budget, status_date, unassigned)
     return EvmReport(status_date, total, rolled, percent, unassigned, budget.loose_total,
-                     unrecorded_labour(project, budget, status_date, percent))
+                     unrecorded_labour(project, budget, status_date))
 
 
 def project_evm(project: Project, schedule: Schedule, status_date: dt.date,

@@ -1,7 +1,7 @@
 """Labour that costs.csv does not record yet.
 
 FORMAT.md: actual cost, labour included, comes only from costs.csv. A task whose team has a
-rate and that has started (actual dates, or progress at the status date) but has no labour
+rate and that has started (schedule.progress.started_by) but has no labour
 line in costs.csv makes AC, CPI and EAC too good: an unlogged week of work looks like a
 saving. The tasks are named so that every figure built on AC can say so.
 """
@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from decimal import Decimal
 
 from cockpit.finance.planned import PlannedBudget
 from cockpit.folder.fields import fold
 from cockpit.model import Project, ResourceKind
+from cockpit.schedule.progress import started_by
 
 # Words of a costs.csv category that mean labour (after folding: no accent, no ligature).
 LABOUR_WORDS = frozenset({
@@ -35,11 +34,10 @@ def is_labour(category: str) -> bool:
         w in LABOUR_WORDS for w in words.split())
 
 
-def unrecorded_labour(project: Project, planned: PlannedBudget, day: dt.date,
-                      percent: Mapping[str, Decimal]) -> tuple[str, ...]:
-    """Tasks with planned labour that have started by `day` (actual start or finish on or
-    before it, or a percent complete above 0) and whose labour costs.csv does not record,
-    in WBS order. The team's own people are recorded by a labour line (« main-d'œuvre »,
+def unrecorded_labour(project: Project, planned: PlannedBudget, day: dt.date) -> tuple[str, ...]:
+    """Tasks with planned labour that have started by `day` (schedule.progress.started_by,
+    the rule levelling follows too) and whose labour costs.csv does not record, in WBS
+    order. The team's own people are recorded by a labour line (« main-d'œuvre »,
     « temps passé »…); a service, equipment or material resource by any cost of the task
     (an invoice, a rental)."""
     costs = [c for c in project.costs if c.date <= day and c.task]
@@ -47,16 +45,15 @@ def unrecorded_labour(project: Project, planned: PlannedBudget, day: dt.date,
     any_lines = {c.task for c in costs}
     people = {m.id for m in project.settings.team if m.rate and m.kind is ResourceKind.PERSON}
     facts = {t.id: t for t in project.tasks}
+    started = started_by(project, day)
     found = []
     for task_id in planned.order:
-        if not planned.costs[task_id].labour or task_id in labour_lines:
+        if (task_id not in started or not planned.costs[task_id].labour
+                or task_id in labour_lines):
             continue
         task = facts.get(task_id)
         if task is not None and task_id in any_lines and not any(
                 a.resource in people for a in task.resources):
             continue
-        started = task is not None and any(
-            d is not None and d <= day for d in (task.actual_start, task.actual_finish))
-        if started or bool(percent.get(task_id)):
-            found.append(task_id)
+        found.append(task_id)
     return tuple(found)

@@ -5,11 +5,11 @@ among the tasks whose predecessors are placed, takes the smallest late start fir
 (the critical ones), then the early start, then file order. Each task goes at the
 first start, not before its precedence-feasible one, where every assigned person and
 equipment has the capacity for all its days. So the non-critical tasks are the ones
-delayed, within their float when there is enough of it. Tasks that have started at the
-status date (actual dates, or progress recorded) never move: their load is placed first
-where the plan has it. A task that cannot fit at all (a share above the person's availability, an
-absence without end) stays at its earliest start and its over-allocation is reported
-as unresolved.
+delayed, within their float when there is enough of it. Tasks that have started by the
+status date (progress.started_by: an actual date, or progress above 0, at it) never
+move: their load is placed first where the plan has it. A task that cannot fit at all
+(a share above the person's availability, an absence without end) stays at its earliest
+start and its over-allocation is reported as unresolved.
 
 The result is a set of start-no-earlier-than dates: `--level --write` writes them to
 wbs.toml, and the levelled schedule is the ordinary CPM with those constraints.
@@ -25,6 +25,7 @@ from cockpit.schedule.calendar import WorkCalendar
 from cockpit.schedule.cpm import Schedule, compute_schedule
 from cockpit.schedule.load import LIMITED, TOLERANCE, OverAllocation, compute_load
 from cockpit.schedule.network import LEAF, NEG, Network
+from cockpit.schedule.progress import started_by
 
 # How far past the plan's end a task may be pushed looking for capacity.
 _SEARCH_SLACK = 2000
@@ -73,14 +74,6 @@ class _Usage:
         used = self.used
         for b in range(start, finish):
             used[b] = used.get(b, 0.0) + share
-
-
-def started_by(project: Project, status_date: dt.date) -> set[str]:
-    """Tasks with progress recorded on or before the status date, or actual dates."""
-    started = {row.task for row in project.progress if row.date <= status_date and row.percent > 0}
-    started.update(t.id for t in project.tasks
-                   if t.actual_start is not None or t.actual_finish is not None)
-    return started
 
 
 def level(project: Project, status_date: dt.date, calendar: WorkCalendar | None = None) -> Levelling:

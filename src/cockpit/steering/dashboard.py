@@ -24,7 +24,6 @@ from cockpit.finance import (
     s_curve,
     status_date_of,
 )
-from cockpit.finance.evm import latest_percent
 from cockpit.finance.labour import unrecorded_labour
 from cockpit.model import Project
 from cockpit.schedule import Schedule, WorkCalendar, compute_schedule
@@ -86,8 +85,7 @@ class Dashboard:
     @cached_property
     def unrecorded_labour(self) -> tuple[str, ...]:
         """Started tasks whose labour costs.csv does not record: AC, CPI and EAC lack it."""
-        return unrecorded_labour(self.project, self.planned, self.status_date,
-                                 latest_percent(self.project.progress, self.status_date))
+        return unrecorded_labour(self.project, self.planned, self.status_date)
 
     @cached_property
     def curve(self) -> tuple[CurvePoint, ...]:
