@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -25,6 +26,16 @@ def _picture(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """`text` with its control characters (but tab and newline) shown, never acted on."""
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def has_control(name: str) -> bool:
+    """Whether `name` holds a control character, tab and newline included."""
+    return _ANY_CONTROL.search(name) is not None
+
+
+def printable_name(name: str) -> str:
+    """A name (of a file) on one line: every control character shown, tab and newline too."""
+    return _ANY_CONTROL.sub(_picture, name)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

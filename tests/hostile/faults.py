@@ -279,7 +279,7 @@ simple(
 simple("BEL et retour arrière dans le titre du projet", None, project("title", '"Projet\\u0007\\b\\b"'))
 simple(
     "ESC dans un nom de fichier de réunion",
-    None,
+    "meetings",
     write("meetings/2026-01-13-\x1b[2J.md", MEETING.replace("2026-01-12", "2026-01-13")),
 )
 simple(
@@ -769,6 +769,70 @@ FAULTS.append(
             ("report", "copil", "{dir}", "--format", "pdf", "-o", "{out}/rapport.pdf"),
             ("report", "rex", "--format", "html", "{dir}"),
             ("check", "{dir}", "{dir}"),
+        ),
+    )
+)
+
+
+# -- a third pass: encodings, names and paths not tried before ---------------------------------
+
+TIER[0] = "light"
+
+simple("NUL dans une clé TOML", "wbs.toml", swap("wbs.toml", 'name = "Cadrage"', 'na\x00me = "Cadrage"'))
+simple(
+    "NUL échappé dans une clé TOML",
+    "wbs.toml",
+    swap("wbs.toml", 'name = "Cadrage"', 'name = "Cadrage"\n"x\\u0000y" = 1'),
+)
+simple("costs.csv avec BOM (accepté)", None, write("costs.csv", "\ufeff" + CLEAN["costs.csv"]))
+simple("costs.csv en UTF-16", "costs.csv", write("costs.csv", CLEAN["costs.csv"].encode("utf-16")))
+simple("wbs.toml en UTF-16", "wbs.toml", write("wbs.toml", CLEAN["wbs.toml"].encode("utf-16")))
+simple("compte rendu de 0 octet", "meetings/2026-02-02-vide.md", write("meetings/2026-02-02-vide.md", b""))
+BOM_ONLY = "meetings/2026-02-02-bom.md"
+simple("compte rendu réduit à un BOM", BOM_ONLY, write(BOM_ONLY, b"\xef\xbb\xbf"))
+simple(
+    "titre de 200 000 caractères dans un document",
+    None,
+    append("docs/note-de-cadrage.md", "\n## " + "x" * 200_000 + "\n"),
+)
+simple("CSV d'un million de colonnes", "costs.csv", csv_row("costs.csv", "2026-02-11" + "," * 1_000_000))
+simple(
+    "en-tête CSV d'un million de colonnes",
+    "progress.csv",
+    write("progress.csv", ",".join(["date"] * 1_000_000) + "\n"),
+)
+simple("boucle de liens de dossiers dans docs/", None, link("docs/boucle", "."))
+simple(
+    "deux liens qui se visent dans docs/",
+    "docs/a.md",
+    both(link("docs/a.md", "b.md"), link("docs/b.md", "a.md")),
+)
+simple(
+    "retour à la ligne dans un nom de fichier de docs/",
+    "docs",
+    write("docs/note\nwbs.toml:1:1: F001 erreur : faux.md", CLEAN["docs/note-de-cadrage.md"]),
+)
+simple(
+    "ESC dans un nom de fichier de docs/",
+    "docs",
+    write("docs/\x1b[31mrouge\x1b]0;pirate\x07.md", CLEAN["docs/note-de-cadrage.md"]),
+)
+simple(
+    "ESC et retour à la ligne dans un nom de compte rendu",
+    "meetings",
+    write("meetings/2026-02-03-\x1b[2J\nfaux.md", MEETING.replace("2026-01-12", "2026-02-03")),
+)
+FAULTS.append(
+    Fault(
+        "--baseline ../x et -o dans le dossier par un lien de dossier",
+        lambda root, outside: (outside / "lien").symlink_to(root),
+        None,
+        (
+            ("schedule", "{dir}", "--baseline", "../x"),
+            ("schedule", "{dir}", "--baseline", "..\\x"),
+            ("report", "status", "{dir}", "-o", "{out}/lien/wbs.toml"),
+            ("report", "status", "{dir}", "-o", "{out}/lien/meetings/2026-01-12-lancement.md"),
+            ("export", "{dir}", "-o", "{out}/lien/baselines/ref.toml"),
         ),
     )
 )

@@ -17,6 +17,7 @@ from cockpit.model import (
     Phase,
     Source,
 )
+from cockpit.printable import has_control, printable_name
 
 T = TypeVar("T")
 
@@ -123,7 +124,22 @@ class Reading:
         except OSError as error:    # a file where the folder should be, a link out of the project
             self.diagnostics.append(refusal(folder, error))
             return ()
-        return tuple(r for path in paths if (r := read(path)) is not None)
+        return tuple(r for path in self._named(paths) if (r := read(path)) is not None)
+
+    def _named(self, paths: list[str]) -> list[str]:
+        """The paths whose names hold no control character: a name holding a newline or an
+        escape sequence would break or act on every line that quotes it; it is said, not read."""
+        named = []
+        for path in paths:
+            folder, _, name = path.rpartition("/")
+            if has_control(name):
+                self.diagnostics.append(codes.UNREADABLE.at(
+                    folder or path, 1,
+                    f"« {printable_name(path)} » : nom de fichier avec un caractère de contrôle "
+                    "(retour à la ligne, échappement...) ; il n'est pas lu : renommez-le"))
+            else:
+                named.append(path)
+        return named
 
     def register(self, relative: str, array: str, label: str,
                  build: Callable[[Fields, Source], T | None]) -> tuple[T, ...]:
