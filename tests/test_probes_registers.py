@@ -171,6 +171,28 @@ def test_action_plan_named_dated_precise(tmp_path: Path) -> None:
     assert probe(tmp_path, "actions", origin="indicator").status is Status.MISSING
 
 
+def test_actions_followed_regularly_are_owned_dated_and_updated(tmp_path: Path) -> None:
+    """Status date 2026-04-17: an action due on 2026-04-10 and still « en cours » was
+    never updated."""
+    followed = ACTIONS.replace('what = "Relancer"', 'what = "Relancer"\nwho = "cmartin"\n'
+                               'due = 2026-04-30\nstatus = "en cours"')
+    folder(tmp_path, {"actions.toml": followed})
+    assert_covered(probe(tmp_path, "actions", followed=True))
+    stale = followed.replace('status = "fait"\ndone = 2026-04-09\n', 'status = "en cours"\n')
+    folder(tmp_path, {"actions.toml": stale})
+    finding = probe(tmp_path, "actions", followed=True)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        "1 action sur 2 toujours « à faire » ou « en cours » après leur échéance, au "
+        "17/04/2026 : le plan d'actions n'est pas suivi",
+        "mettez à jour l'action A1 (actions.toml ligne 1) : échue le 10/04/2026 et toujours "
+        "« en cours » (status, done, ou une nouvelle échéance)")
+    folder(tmp_path, {"actions.toml": ACTIONS})
+    assert probe(tmp_path, "actions", followed=True).missing == (
+        "ajoutez un responsable nommé (who) à l'action A2 (actions.toml ligne 10)",
+        "ajoutez une échéance (due) à l'action A2 (actions.toml ligne 10)")
+
+
 RISKS = """\
 [[risk]]
 id = "R1"

@@ -43,11 +43,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
                "C7.4: any passage naming capitalisation counts; nothing asks where REX is "
                "recorded and how histories are processed"),
     },
-    "b06-palettisation-laiterie": {
-        "C6": ("partial", "covered",
-               "C6.5: actions without owner or due date, never updated, still count as a "
-               "regular follow-up of actions"),
-    },
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
                "C4.3: the project's global objectives pass for objectives set per team"),
@@ -61,9 +56,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
 KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
     "b02-transfert-faisceaux": {
         "C7.4": ("gap", "covered", "see KNOWN_WRONG C7"),
-    },
-    "b06-palettisation-laiterie": {
-        "C6.5": ("gap", "covered", "see KNOWN_WRONG C6"),
     },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),

@@ -14,6 +14,7 @@ Rules every probe follows:
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
@@ -224,6 +225,11 @@ class Facts:
         self.state = state
         self.project = state.project
         self.findings: dict[tuple[str, object], Finding] = {}  # run_probe's, by parameters
+
+    @property
+    def status_date(self) -> dt.date:
+        """The date the folder is judged at."""
+        return self.state.status_date
 
     @property
     def schedule(self) -> Schedule | None:

@@ -11,6 +11,7 @@ from typing import Any
 from cockpit import french
 from cockpit.folder.fields import fold
 from cockpit.model import Action, Indicator
+from cockpit.model.vocabularies import ActionStatus
 from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
@@ -291,10 +292,15 @@ def _origin_matches(facts: Facts, action: Action, origin: str, risk_ids: set[str
 @probe("actions", "un plan d'actions (actions.toml) où chaque action est nommée (who), datée "
        "(due) et précisément formulée ; au choix : issues d'une source, réalisées")
 def actions(facts: Facts, min: int = 1, fields: Sequence[str] = (), words: int = 0,
-            origin: str = "", done: int = 0) -> Finding:
+            origin: str = "", done: int = 0, followed: bool = False) -> Finding:
     """Only what the criterion asks is checked: `fields = ["who", "due"]` where it says
     « chaque action est nominative avec une date de rendu », `words` where it asks for
-    « une formulation précise »."""
+    « une formulation précise », `followed` where it asks a regular follow-up of the
+    actions: each has an owner and a due date to be followed by, and none is left
+    « à faire » or « en cours » past its due date at the status date (its status or its
+    date would have been updated)."""
+    if followed:
+        fields = tuple(dict.fromkeys([*fields, "who", "due"]))
     items = list(facts.project.actions)
     if origin:
         risk_ids = {r.id for r in facts.project.risks}
@@ -312,6 +318,18 @@ def actions(facts: Facts, min: int = 1, fields: Sequence[str] = (), words: int =
     missing += capped_each(vague, lambda a: (
         f"formulez précisément l'action {a.id} ({_where(a, 'actions.toml')}) : « {a.what} » — "
         "quoi, sur quoi, pour quel résultat"), "autre action")
+    if followed:
+        day = facts.status_date
+        stale = [a for a in items if a.due is not None and a.due < day
+                 and a.status in (ActionStatus.TODO, ActionStatus.IN_PROGRESS)]
+        if stale:
+            missing.append(f"{french.count(len(stale), 'action')} sur {len(items)} toujours « à "
+                           f"faire » ou « en cours » après leur échéance, au {day:%d/%m/%Y} : "
+                           "le plan d'actions n'est pas suivi")
+        missing += capped_each(stale, lambda a: (
+            f"mettez à jour l'action {a.id} ({_where(a, 'actions.toml')}) : échue le "
+            f"{a.due:%d/%m/%Y} et toujours « {a.status} » (status, done, ou une nouvelle "
+            "échéance)"), "autre action")
     finished = [a for a in items if a.status == "fait"]
     if len(finished) < done:
         missing.append(f"{french.count(len(finished), 'action réalisée')} : il en faut au "
