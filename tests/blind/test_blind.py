@@ -39,9 +39,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
         "C5": ("covered", "partial",
                "C5.1/C5.2: progress and variances written under « Faits marquants » and "
                "« Options présentées », not found as the « Avancement »/« Écarts » concepts"),
-        "C7": ("partial", "covered",
-               "C7.4: any passage naming capitalisation counts; nothing asks where REX is "
-               "recorded and how histories are processed"),
     },
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
@@ -55,7 +52,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
 # case -> criterion of a planted gap -> (truth, status cockpit gives today, why)
 KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
     "b02-transfert-faisceaux": {
-        "C7.4": ("gap", "covered", "see KNOWN_WRONG C7"),
     },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),
