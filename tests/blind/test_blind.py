@@ -43,9 +43,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
                "C4.3: the project's global objectives pass for objectives set per team"),
-        "C8": ("partial", "covered",
-               "C8.3: a « généralisation » line of a problem-solving sheet passes for a "
-               "deployment proposal"),
     },
 }
 
@@ -55,7 +52,6 @@ KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),
-        "C8.3": ("gap", "covered", "see KNOWN_WRONG C8"),
     },
 }
 
