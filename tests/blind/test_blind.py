@@ -35,11 +35,6 @@ TODAY = dt.date(2026, 12, 4)
 
 # case -> capacity -> (status in truth.toml, status cockpit gives today, why)
 KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
-    "b02-transfert-faisceaux": {
-        "C5": ("covered", "partial",
-               "C5.1/C5.2: progress and variances written under « Faits marquants » and "
-               "« Options présentées », not found as the « Avancement »/« Écarts » concepts"),
-    },
     "b10-lean-chaudronnerie": {
         "C4": ("partial", "covered",
                "C4.3: the project's global objectives pass for objectives set per team"),
@@ -48,8 +43,6 @@ KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
 
 # case -> criterion of a planted gap -> (truth, status cockpit gives today, why)
 KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
-    "b02-transfert-faisceaux": {
-    },
     "b10-lean-chaudronnerie": {
         "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),
     },

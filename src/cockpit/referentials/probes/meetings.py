@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from cockpit import french
 from cockpit.folder.markdown import heading_kind, list_items
-from cockpit.model import Meeting
+from cockpit.model import Meeting, Section
 from cockpit.referentials.concepts import concept
 from cockpit.referentials.gaps import Evidence, Status
 from cockpit.referentials.probes.base import (
@@ -17,7 +17,7 @@ from cockpit.referentials.probes.base import (
     check_sections,
     find_concept,
     find_section,
-    label_of,
+    looked_for,
     probe,
     section_evidence,
     verdict,
@@ -194,6 +194,18 @@ def open_points(facts: Facts) -> Finding:
     return verdict(evidence, missing, found=True)
 
 
+def _variance_sections(facts: Facts, meeting: Meeting, spec: str) -> list[Section]:
+    """The sections of the minutes that analyse variances: titled so (« Écarts »), or
+    whose text does, under the author's own heading (« Faits marquants », « Tableau de
+    bord »): the concept in a line of the body, not in a heading."""
+    found = [s for alternative in spec.split("|")
+             if (s := find_section(meeting.sections, alternative))]
+    wanted = concept("@ecarts")
+    slugs = {p.slug for p in facts.text.meeting_content(meeting).passages
+             if not p.is_heading and wanted.matches(p.words)}
+    return found + [s for s in meeting.sections if s.slug in slugs and s not in found]
+
+
 @probe("variances", "des écarts analysés dans les comptes rendus de pilotage : une section "
        "Écarts (ou Avancement) qui nomme les tâches, risques ou indicateurs concernés")
 def variances(facts: Facts, min: int = 1,
@@ -209,10 +221,11 @@ def variances(facts: Facts, min: int = 1,
     weak: list[Evidence] = []
     missing: list[str] = []
     for meeting in steering:
-        found = [s for spec in section.split("|") if (s := find_section(meeting.sections, spec))]
+        found = _variance_sections(facts, meeting, section)
         if not found:
-            missing.append(f"ajoutez une section « {label_of(section)} » à {meeting.path} : "
-                           "écart constaté, cause, proposition d'adaptation")
+            missing.append(looked_for("@ecarts", meeting.path).replace(
+                "ajoutez un passage qui en traite", "ajoutez un passage qui analyse les "
+                "écarts (écart constaté, cause, proposition d'adaptation)"))
             continue
         named = sorted({t for s in found for t in _TOKEN.findall(s.body) if t in known})
         if named:
