@@ -203,6 +203,64 @@ def test_variances_name_tasks_risks_or_indicators(tmp_path: Path) -> None:
     assert any("ne nomme aucune tâche" in m for m in finding.missing)
 
 
+def test_variances_found_under_the_authors_own_heading(tmp_path: Path) -> None:
+    """No « Écarts » heading: the variance is analysed in the text of « Faits marquants »."""
+    body = ("## Faits marquants\n\n- Écart de 3 jours sur cdc : cause, une livraison "
+            "tardive.\n\n## Décisions\n\n- D1 — Renfort validé.\n")
+    files = {"wbs.toml": WBS, "meetings/2026-03-02-copil.md":
+             _meeting("2026-03-02", "copil", "conduite", body)}
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "variances")
+    assert_covered(finding)
+    assert shown(finding) == ["meetings/2026-03-02-copil.md#faits-marquants"]
+    files["meetings/2026-03-02-copil.md"] = _meeting(
+        "2026-03-02", "copil", "conduite", body.replace("Écart de 3 jours sur cdc : cause, une "
+                                                        "livraison tardive.", "Tout va bien."))
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "variances")
+    assert finding.status is Status.PARTIAL
+    assert any(m.startswith("« Les écarts analysés » introuvable dans "
+                            "meetings/2026-03-02-copil.md") for m in finding.missing)
+
+
+TEAMS = """+++
+title = "Organisation des équipes"
+kind = "organisation"
++++
+
+## Équipes
+
+| Équipe | Membres | Objectif |
+|---|---|---|
+| Équipe flux | 3 opérateurs | délai de 30 à 20 jours |
+| Équipe visuel | 2 chefs d'équipe | — |
+| Équipe standards | méthodes | |
+"""
+
+
+def test_each_team_has_its_own_objective_counted(tmp_path: Path) -> None:
+    folder(tmp_path, {"docs/equipes.md": TEAMS}, referential="cqpm-animateur-lean")
+    finding = probe(tmp_path, "team_objectives")
+    assert finding.status is Status.PARTIAL
+    assert shown(finding) == ["docs/equipes.md:10"]
+    assert finding.missing == (
+        "2 équipes sur 3 sans objectif propre : « Équipe visuel », « Équipe standards » : "
+        "formulez l'objectif de chacune (une colonne « Objectif » au tableau des équipes, ou "
+        "un passage par équipe sous un titre « Objectifs »)",)
+    stated = TEAMS + ("\n## Objectifs de chaque équipe\n\n- **Équipe visuel** : un tableau "
+                      "par îlot d'ici juin.\n- L'équipe standards a pour objectif 12 "
+                      "standards écrits.\n")
+    folder(tmp_path, {"docs/equipes.md": stated}, referential="cqpm-animateur-lean")
+    finding = probe(tmp_path, "team_objectives")
+    assert_covered(finding)
+    assert shown(finding) == ["docs/equipes.md:10", "docs/equipes.md:16",
+                              "docs/equipes.md:17"]
+    # the project's objectives are no team's: without teams, nothing is counted
+    folder(tmp_path, {"docs/equipes.md": TEAMS.split("## Équipes")[0] + "## Objectifs\n\n"
+                      "Réduire le délai de 30 %.\n"}, referential="cqpm-animateur-lean")
+    assert probe(tmp_path, "team_objectives").status is Status.MISSING
+
+
 DIAGNOSTIC = """+++
 title = "Diagnostic"
 date = 2026-01-16

@@ -35,17 +35,10 @@ TODAY = dt.date(2026, 12, 4)
 
 # case -> capacity -> (status in truth.toml, status cockpit gives today, why)
 KNOWN_WRONG: dict[str, dict[str, tuple[str, str, str]]] = {
-    "b10-lean-chaudronnerie": {
-        "C4": ("partial", "covered",
-               "C4.3: the project's global objectives pass for objectives set per team"),
-    },
 }
 
 # case -> criterion of a planted gap -> (truth, status cockpit gives today, why)
 KNOWN_MISSED: dict[str, dict[str, tuple[str, str, str]]] = {
-    "b10-lean-chaudronnerie": {
-        "C4.3": ("gap", "covered", "see KNOWN_WRONG C4"),
-    },
 }
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cockpit import french
+from cockpit.folder.fields import fold
 from cockpit.model import Document
+from cockpit.referentials.concepts import concept
 from cockpit.referentials.gaps import Evidence, Status
+from cockpit.referentials.passages import Passage, Text
 from cockpit.referentials.probes.base import (
     Facts,
     Finding,
@@ -14,9 +17,12 @@ from cockpit.referentials.probes.base import (
     find_concept,
     folder_text,
     looked_for,
+    passage_evidence,
     probe,
     verdict,
 )
+from cockpit.referentials.tables import tables
+from cockpit.referentials.words import contains, stems
 
 
 def _assess(facts: Facts, document: Document, concepts: Sequence[str]
@@ -232,3 +238,92 @@ def decision_matrix(facts: Facts, min: int = 1, min_options: int = 2, min_criter
     else:
         found = verdict(evidence, missing, found=True)
     return Finding(found.status, found.evidence, found.missing, lacking=tuple(lacking))
+
+
+_TEAM_WORDS = ("equipe", "groupe")
+_TEAM_COLUMNS = ("equipe", "equipes", "groupe", "groupes", "cellule", "cellules", "chantier",
+                 "chantiers")
+"""A team table's first column title starts with one of these (« Équipe », « Groupe de
+travail »), not merely names a team (« Membre de l'équipe » lists people)."""
+
+
+def _first_word(text: str) -> list[str]:
+    """The first word of a title, its numbering aside, and the rest."""
+    return fold(text).lstrip("0123456789.) ").split(" ", 1)
+
+
+def _team_key(name: str) -> tuple[str, ...]:
+    """How a team is named in the text: its first two stems (« Groupe SMED grosses presses »
+    is « groupe SMED », « Comité Lean » is itself)."""
+    return stems(name)[:2]
+
+
+def _teams(text: Text) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], Evidence]]:
+    """The teams a document sets up, by key, and those whose objective its team table
+    gives: the rows of a table whose first column is the team (« Équipe », « Groupe »),
+    and the headings that name one (« Groupe SMED grosses presses »)."""
+    goal = concept("@objectif")
+    names: dict[tuple[str, ...], str] = {}
+    set_goals: dict[tuple[str, ...], Evidence] = {}
+    for table in tables(text):
+        if _first_word(table.columns[0])[0] not in _TEAM_COLUMNS:
+            continue
+        column = table.column(goal)
+        for row, values in table.rows:
+            key = _team_key(values[0])
+            if not key:
+                continue
+            names.setdefault(key, values[0])
+            if column is not None and values[column].strip("-—–? "):
+                set_goals.setdefault(key, passage_evidence(
+                    text, row, f"objectif de l'équipe {values[0]} : {values[column]}"))
+    for passage in text.passages:
+        first = _first_word(passage.text)
+        if passage.is_heading and first[0] in _TEAM_WORDS and len(first) > 1:
+            names.setdefault(_team_key(passage.text), passage.text)
+    return names, set_goals
+
+
+def _stated_goal(texts: list[Text], key: tuple[str, ...]) -> tuple[Text, Passage] | None:
+    """A passage that names the team and its objective (« objectif » itself: a chart's
+    « cible » is no team's objective), or sits under a heading about objectives
+    (« Objectifs de chaque groupe » then « Groupe SMED — d'ici … »)."""
+    goal = concept("@objectif")
+    named = concept("objectif")
+    for text in texts:
+        for passage in text.passages:
+            if (not passage.is_heading and not passage.table_header
+                    and contains(passage.words, key)
+                    and (named.matches(passage.words) or goal.matches(stems(passage.heading)))):
+                return text, passage
+    return None
+
+
+@probe("team_objectives", "des objectifs propres à chaque équipe (un tableau des équipes avec "
+       "leur objectif, ou un passage par équipe sous un titre d'objectifs), comptés")
+def team_objectives(facts: Facts) -> Finding:
+    """« Les objectifs sont formulés pour chacune des équipes »: each team the documents
+    set up has its own objective; the project's global objectives are not the teams'."""
+    texts = facts.texts_of(facts.documents)
+    names: dict[tuple[str, ...], str] = {}
+    evidence: dict[tuple[str, ...], Evidence] = {}
+    for text in texts:
+        found, goals = _teams(text)
+        for key, name in found.items():
+            names.setdefault(key, name)
+        for key, item in goals.items():
+            evidence.setdefault(key, item)
+    if not names:
+        return verdict((), ["aucune équipe identifiée dans les documents : décrivez les équipes "
+                            "(un tableau dont la première colonne est « Équipe », ou un titre "
+                            "par équipe) et l'objectif de chacune"])
+    for key, name in names.items():
+        if key not in evidence and (stated := _stated_goal(texts, key)) is not None:
+            evidence[key] = passage_evidence(*stated, note=f"objectif de l'équipe {name}")
+    lacking = [name for key, name in names.items() if key not in evidence]
+    missing = [] if not lacking else [
+        f"{french.count(len(lacking), 'équipe')} sur {len(names)} sans objectif propre : "
+        + ", ".join(f"« {n} »" for n in lacking[:6]) + (" …" if len(lacking) > 6 else "")
+        + " : formulez l'objectif de chacune (une colonne « Objectif » au tableau des équipes, "
+        "ou un passage par équipe sous un titre « Objectifs »)"]
+    return verdict(list(evidence.values()), missing, found=True)

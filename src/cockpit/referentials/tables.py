@@ -1,0 +1,60 @@
+"""Markdown tables read back from a text's passages, to count what a table says of each of
+its rows: « 2 besoins sur 5 jamais transmis » when a criterion asks that each need be
+passed on, « 4 équipes, aucune avec son objectif » when it asks objectives per team.
+
+A table is its header passage (the row above the rule) and the rows that follow it under
+the same heading with as many cells; rows that are template text or placeholders are
+already left out of the passages (cockpit.referentials.passages), so they count for
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cockpit.model.immutable import immutable
+from cockpit.referentials.concepts import Concept
+from cockpit.referentials.passages import Passage, Text
+from cockpit.referentials.words import stems
+
+
+@immutable
+class Table:
+    header: Passage
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Passage, tuple[str, ...]], ...]
+
+    def column(self, wanted: Concept) -> int | None:
+        """The first column whose title treats the concept."""
+        return next((i for i, title in enumerate(self.columns) if wanted.matches(stems(title))),
+                    None)
+
+    @property
+    def title(self) -> str:
+        """The header as the user wrote it, for messages."""
+        return " | ".join(self.columns)
+
+
+def cells(row: str) -> tuple[str, ...]:
+    return tuple(cell.strip() for cell in row.split("|"))
+
+
+def tables(text: Text) -> Iterable[Table]:
+    passages = text.passages
+    position = 0
+    while position < len(passages):
+        header = passages[position]
+        position += 1
+        if not header.table_header:
+            continue
+        columns = cells(header.text)
+        rows = []
+        while position < len(passages):
+            row = passages[position]
+            values = cells(row.text)
+            if (row.is_heading or row.table_header or row.heading != header.heading
+                    or row.file != header.file or len(values) != len(columns)):
+                break
+            rows.append((row, values))
+            position += 1
+        yield Table(header, columns, tuple(rows))
