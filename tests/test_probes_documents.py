@@ -261,6 +261,41 @@ def test_each_team_has_its_own_objective_counted(tmp_path: Path) -> None:
     assert probe(tmp_path, "team_objectives").status is Status.MISSING
 
 
+WATCH = """+++
+title = "Veille éditeur"
+kind = "veille"
++++
+
+## Demandes d'évolution remontées à l'éditeur
+
+| Besoin | Origine | Transmis |
+|---|---|---|
+| Comparaison de deux indices | bureau d'études | oui, le 12/03 |
+| Export de la nomenclature | méthodes | non |
+| Tableau de bord des modifications | qualité | ✔ |
+| Recherche multicritère | méthodes | — |
+| Signature électronique | qualité | à faire |
+"""
+
+
+def test_a_table_that_says_items_were_not_done_is_counted(tmp_path: Path) -> None:
+    """« les besoins sont systématiquement remontés » (`each`): the watch document's own
+    table says that 3 of 5 needs were never passed on."""
+    folder(tmp_path, {"docs/veille.md": WATCH}, referential="cqpm-chef-projet-plm")
+    params = {"kinds": ["veille"], "sections": ["@veille_editeur"]}
+    assert_covered(probe(tmp_path, "document", **params))
+    finding = probe(tmp_path, "document", each=True, **params)
+    assert finding.status is Status.PARTIAL
+    assert finding.missing == (
+        "3 lignes sur 5 du tableau « Besoin | Origine | Transmis » (docs/veille.md ligne 8) ne "
+        "sont pas faites (colonne « Transmis ») : « Export de la nomenclature » (non), "
+        "« Recherche multicritère » (—), « Signature électronique » (à faire)",)
+    done = WATCH.replace("| non |", "| oui |").replace("| — |", "| ✔ |").replace(
+        "| à faire |", "| transmis le 02/04 |")
+    folder(tmp_path, {"docs/veille.md": done}, referential="cqpm-chef-projet-plm")
+    assert_covered(probe(tmp_path, "document", each=True, **params))
+
+
 DIAGNOSTIC = """+++
 title = "Diagnostic"
 date = 2026-01-16

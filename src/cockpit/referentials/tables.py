@@ -10,11 +10,13 @@ nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from cockpit.model.immutable import immutable
 from cockpit.referentials.concepts import Concept
 from cockpit.referentials.passages import Passage, Text
+from cockpit.referentials.templates import normal_line
 from cockpit.referentials.words import stems
 
 
@@ -58,3 +60,20 @@ def tables(text: Text) -> Iterable[Table]:
             rows.append((row, values))
             position += 1
         yield Table(header, columns, tuple(rows))
+
+
+_UNDONE_SIGNS = frozenset("✘✗❌✕×☐⏳")
+_NOTHING = frozenset(("-", "—", "–", "?", "…", "..."))
+_UNDONE = re.compile(
+    r"^(?:non|no|pas|aucun|aucune|jamais|ko|todo|x|a faire|a transmettre|a remonter|"
+    r"a traiter|a lancer|a envoyer|a planifier|a verifier|a relancer|en attente|en cours|"
+    r"ouvert|ouverte|ouverts|ouvertes)\b")
+
+
+def undone(cell: str) -> bool:
+    """A status cell that says the thing is not done: « non », « ✘ », « à faire »,
+    « en cours », « en attente », « — », or nothing at all."""
+    raw = cell.strip().strip("*_`").strip()
+    if not raw or raw in _NOTHING or raw[0] in _UNDONE_SIGNS:
+        return True
+    return bool(_UNDONE.match(normal_line(raw)))  # « ✔ » alone folds to "": done

@@ -21,7 +21,7 @@ from cockpit.referentials.probes.base import (
     probe,
     verdict,
 )
-from cockpit.referentials.tables import tables
+from cockpit.referentials.tables import tables, undone
 from cockpit.referentials.words import contains, stems
 
 
@@ -85,17 +85,43 @@ def _substitute(facts: Facts, concepts: Sequence[str]) -> tuple[list[Evidence], 
                                 "sujet") for m in missing]
 
 
+def _undone_rows(facts: Facts, paths: set[str]) -> list[str]:
+    """The rows of these documents' tables whose status column (« Statut », « État »,
+    « Transmis »…) says the thing is not done (« non », « ✘ », « à faire », « — »…):
+    one message per table, with the count."""
+    status = concept("@statut")
+    missing: list[str] = []
+    for document in facts.documents:
+        if document.path not in paths:
+            continue
+        for table in tables(facts.text.document(document)):
+            column = table.column(status)
+            if not column:  # none, or the first column: the item's name, not its status
+                continue
+            left = [values for _, values in table.rows if undone(values[column])]
+            if left:
+                missing.append(
+                    f"{french.count(len(left), 'ligne')} sur {len(table.rows)} du tableau "
+                    f"« {table.title[:80]} » ({document.path} ligne {table.header.line}) "
+                    f"ne sont pas faites (colonne « {table.columns[column]} ») : "
+                    + ", ".join(f"« {v[0][:50]} » ({v[column] or 'vide'})" for v in left[:5])
+                    + (" …" if len(left) > 5 else ""))
+    return missing
+
+
 def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
                      mentions: Sequence[str] = (), label: str = "", min: int = 1,
                      central: bool = False, strict: bool = False,
-                     registers: Sequence[str] = ()) -> Finding:
+                     registers: Sequence[str] = (), each: bool = False) -> Finding:
     """The concepts of a criterion, looked for in the documents of these kinds (by kind
     or title, lexicon/kinds.toml), then anywhere in the folder. `central`: the document
     itself is the evidence (a bilan, a standard): without it the criterion is missing.
     `strict`: the criterion names where it must be written (« dans l'analyse du
     procédé »): the concepts count only there, and in the `registers` named (files such
     as "communication.toml", or "decisions/"). `min` > 1: that many documents of the
-    kind, each treating every concept."""
+    kind, each treating every concept. `each`: the criterion asks it done for each item
+    (« les besoins sont systématiquement remontés »): a table of these documents whose
+    status column says an item is not done is a gap, counted."""
     concepts = [*sections, *mentions]
     documents = [d for d in facts.documents_of(kinds)
                  if not facts.text.document(d).empty]
@@ -116,6 +142,9 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
             evidence, missing = _substitute(facts, concepts)
         else:
             evidence, missing = _search(facts, documents, concepts, strict, registers)
+        if each:
+            missing += _undone_rows(facts, {d.path for d in documents}
+                                    | {e.file for e in evidence})
         return verdict(evidence, missing, found=bool(documents))
     assessed = sorted(((_assess(facts, d, concepts), d) for d in documents),
                       key=lambda pair: (len(pair[0][1]), -len(pair[0][0]), pair[1].path))
@@ -133,10 +162,10 @@ def document_finding(facts: Facts, kinds: Sequence[str], sections: Sequence[str]
        "attendues")
 def document(facts: Facts, kinds: Sequence[str], sections: Sequence[str] = (),
              mentions: Sequence[str] = (), label: str = "", min: int = 1,
-             central: bool = False, strict: bool = False, registers: Sequence[str] = ()
-             ) -> Finding:
+             central: bool = False, strict: bool = False, registers: Sequence[str] = (),
+             each: bool = False) -> Finding:
     return document_finding(facts, kinds, sections, mentions, label, min, central, strict,
-                            registers)
+                            registers, each)
 
 
 @probe("bilan", "un bilan (rex/, kind bilan) qui compare coûts, délais et ressources réels aux "
