@@ -32,12 +32,16 @@ class Concept:
     prefixes: tuple[str, ...] = ()
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     """Terms written « a & b »: every part in the same passage, in any order."""
+    firsts: frozenset[str] = frozenset()
+    """The first stem of every term and of every first part: a passage holding none of
+    them matches no term, which one set lookup tells (most passages, on a large folder)."""
 
     def matches(self, words: tuple[str, ...]) -> bool:
-        if any(contains(words, term) for term in self.stemmed):
-            return True
-        if any(all(contains(words, part) for part in parts) for parts in self.together):
-            return True
+        if not self.firsts.isdisjoint(words):
+            if any(contains(words, term) for term in self.stemmed):
+                return True
+            if any(all(contains(words, part) for part in parts) for parts in self.together):
+                return True
         return bool(self.prefixes) and any(w.startswith(p) for p in self.prefixes for w in words)
 
     def shown_terms(self, limit: int = 8) -> str:
@@ -80,7 +84,8 @@ def concept(spec: str) -> Concept:
     prefixes = tuple(_prefix(t) for t in unique if t.endswith("*"))
     together = tuple(tuple(s for part in t.split("&") if (s := stems(part)))
                      for t in unique if "&" in t)
-    return Concept(label[:1].upper() + label[1:], unique, stemmed, prefixes, together)
+    firsts = frozenset(t[0] for t in stemmed) | frozenset(p[0][0] for p in together if p)
+    return Concept(label[:1].upper() + label[1:], unique, stemmed, prefixes, together, firsts)
 
 
 @cache
