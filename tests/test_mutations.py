@@ -27,6 +27,7 @@ from mutations import (
     empty_section,
     keep_csv_rows,
     replace,
+    set_key,
 )
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
@@ -306,6 +307,18 @@ MUTATIONS: list[tuple[str, str, Mutation, dict[str, str]]] = [
         "requirement without kind",
         drop_key("requirements.toml", "EX-01", "kind"),
         {},
+    ),
+    (
+        "ligne-usinage-connectee",
+        "action past its due date never updated",
+        set_key("actions.toml", "A7", "status", '"en cours"'),
+        {"C6.5": "partial"},
+    ),
+    (
+        "plm-deploiement",
+        "a need never passed on to the editor",
+        replace("docs/veille-editeur.md", "| à l'étude |", "| non transmise |"),
+        {"C2.5": "partial"},
     ),
     (
         "lean-atelier-peinture",
