@@ -285,6 +285,15 @@ class Facts:
             parent = self.tasks.get(parent.parent) if parent.parent else None
 
     @cached_property
+    def tasks_by_indicator(self) -> dict[str, list[Task]]:
+        """The tasks each indicator follows (their `indicator`), in file order."""
+        index: dict[str, list[Task]] = {}
+        for task in self.project.tasks:
+            if task.indicator:
+                index.setdefault(task.indicator, []).append(task)
+        return index
+
+    @cached_property
     def risks_by_task(self) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for risk in self.project.risks:

@@ -254,7 +254,7 @@ def _measures_due(facts: Facts, indicator: Indicator, asked: int) -> int:
     schedule = facts.schedule
     if interval is None or schedule is None:
         return asked
-    followed = [s for t in facts.project.tasks if t.indicator == indicator.id
+    followed = [s for t in facts.tasks_by_indicator.get(indicator.id, ())
                 if (s := schedule.task(t.id)) is not None]
     if not followed:
         return asked
