@@ -22,6 +22,9 @@ from cockpit.folder.save import (
     RecordNotFoundError,
     SaveError,
     UnsafePathError,
+    find_record,
+    inline_table,
+    set_inline_entries,
     set_record_field,
 )
 from cockpit.folder.scaffold import available_overlays, scaffold
@@ -185,6 +188,55 @@ def test_remove_record_keeps_the_others_and_their_comments(tmp_path: Path) -> No
     assert "# Actions closes\n" in after
     with pytest.raises(RecordNotFoundError):
         files.remove_record("actions.toml", "action", "A2")
+
+
+def test_removing_the_record_just_appended_gives_the_file_back(
+        project: tuple[Path, ProjectFiles]) -> None:
+    root, files = project
+    files.append_record("actions.toml", "action", {"id": "A3", "what": "Former"})
+    files.remove_record("actions.toml", "action", "A3")
+    assert (root / "actions.toml").read_text("utf-8") == ACTIONS
+
+
+MATRIX = ('title = "Choix"\n\n[[option]]\nid = "a"\nname = "A"\n'
+          "scores = { cout = 3, delai = 4.50 }  # notes du COPIL\n")
+
+
+def test_inline_entries_keep_the_others_their_text_and_spacing(tmp_path: Path) -> None:
+    (tmp_path / "choix.toml").write_text(MATRIX, encoding="utf-8")
+    files = ProjectFiles(tmp_path)
+
+    def scores(entries: dict[str, object]) -> str:
+        files.edit_toml("choix.toml", lambda d: set_inline_entries(
+            find_record(d, "option", "a"), "scores", entries))
+        return (tmp_path / "choix.toml").read_text("utf-8").splitlines()[-1]
+
+    assert scores({"cout": Decimal(3)}) == "scores = { cout = 3, delai = 4.50 }  # notes du COPIL"
+    assert scores({"cout": Decimal(5), "securite": Decimal("2.5")}) == \
+        "scores = { cout = 5, delai = 4.50, securite = 2.5 }  # notes du COPIL"
+    assert scores({"delai": None, "C1.2": 1}) == \
+        'scores = { cout = 5, securite = 2.5, "C1.2" = 1 }  # notes du COPIL'
+    assert inline_table({"cout": 4}).as_string() == "{ cout = 4 }"
+
+
+def test_remove_a_file_and_undo_it(tmp_path: Path) -> None:
+    (tmp_path / "choix.toml").write_bytes(MATRIX.encode() + b"\r\n")
+    files = ProjectFiles(tmp_path)
+    files.read_bytes("choix.toml")
+    record = files.remove("choix.toml")
+    assert not (tmp_path / "choix.toml").exists()
+    files.undo(record)
+    assert (tmp_path / "choix.toml").read_bytes() == MATRIX.encode() + b"\r\n"
+
+
+def test_remove_refuses_a_file_changed_since_read(tmp_path: Path) -> None:
+    (tmp_path / "choix.toml").write_text(MATRIX, encoding="utf-8")
+    files = ProjectFiles(tmp_path)
+    files.read_bytes("choix.toml")
+    (tmp_path / "choix.toml").write_text(MATRIX + "# ajouté à la main\n", encoding="utf-8")
+    with pytest.raises(ConflictError):
+        files.remove("choix.toml")
+    assert (tmp_path / "choix.toml").exists()
 
 
 def test_several_changes_in_one_write(project: tuple[Path, ProjectFiles]) -> None:

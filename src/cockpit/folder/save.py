@@ -44,7 +44,18 @@ from typing import Any
 import tomlkit
 import tomlkit.exceptions
 from tomlkit.container import Container
-from tomlkit.items import AoT, Array, Comment, Float, InlineTable, Item, Table, Trivia, Whitespace
+from tomlkit.items import (
+    AoT,
+    Array,
+    Comment,
+    Float,
+    InlineTable,
+    Item,
+    SingleKey,
+    Table,
+    Trivia,
+    Whitespace,
+)
 from tomlkit.toml_document import TOMLDocument
 
 from cockpit.folder.sources import french_os_error, list_folder, read_regular
@@ -333,6 +344,23 @@ class ProjectFiles:
 
         return self._save(relative, apply)
 
+    def remove(self, relative: str) -> UndoRecord:
+        """Delete a file of the folder (a meeting, a decision matrix); `undo` writes its
+        bytes back. Refused like every edit when the file changed on disk since it was read."""
+        key, path = self.resolve(relative)
+        current, _ = _read_for_save(self.root, key)
+        self._verify(key, current, blind=False)
+        if current is None:
+            raise SaveError(f"{key} n'existe pas : rien à supprimer.")
+        with _locked(Path(os.path.realpath(path)), key):
+            now, _ = _read_for_save(self.root, key)
+            if now != current:
+                raise ConflictError(f"{key} vient d'être modifié par un autre programme ; "
+                                    "rien n'a été supprimé.")
+            path.unlink()
+        self._seen[key] = None
+        return UndoRecord(key, current, None)
+
     # -- undo -------------------------------------------------------------------
 
     def undo(self, record: UndoRecord) -> UndoRecord:
@@ -535,6 +563,45 @@ def set_key(container: Container | Table, key: str, value: object) -> None:
     _set(container, key, value)
 
 
+def set_inline_entries(container: Container | Table | InlineTable, key: str,
+                       entries: Mapping[str, object]) -> None:
+    """Set (None: remove) entries of the inline table `key` (`scores = { cout = 3 }`),
+    created when missing: the other entries keep their text and order, new ones come last,
+    and the braces keep the table's own spacing."""
+    old = container.get(key)
+    if old is not None and not isinstance(old, InlineTable):
+        raise SaveError(f"« {key} » n'est pas une table en ligne {{ … }} : corrigez-la d'abord.")
+    texts: dict[str, str] = {}
+    spaced = True
+    if isinstance(old, InlineTable):
+        spaced = old.as_string().startswith("{ ") or not len(old)
+        texts = {k.key: v.as_string() for k, v in old.value.body if k is not None}
+    for name, value in entries.items():
+        if value is None:
+            texts.pop(name, None)
+        elif not (isinstance(old, InlineTable) and name in texts and _plain(value) == old[name]):
+            texts[name] = to_item(value).as_string()
+    pad = " " if spaced and texts else ""
+    rendered = "{" + pad + ", ".join(f"{SingleKey(k).as_string()} = {v}"
+                                     for k, v in texts.items()) + pad + "}"
+    if isinstance(old, InlineTable) and old.as_string() == rendered:
+        return
+    item = tomlkit.parse(f"x = {rendered}")["x"]
+    kept = old.trivia if isinstance(old, InlineTable) else Trivia()  # a comment after it stays
+    item.trivia.comment_ws, item.trivia.comment, item.trivia.trail = (
+        kept.comment_ws, kept.comment, kept.trail)
+    container[key] = item
+
+
+def inline_table(entries: Mapping[str, object]) -> Item:
+    """A new inline table written `{ a = 1, b = 2 }`, as FORMAT.md shows them."""
+    document = tomlkit.parse("x = {}\n")
+    set_inline_entries(document, "x", entries)
+    item = document.item("x")
+    assert isinstance(item, InlineTable)
+    return item
+
+
 def find_record(document: Container, array: str, record_id: str) -> Table | InlineTable:
     for record in _records(document, array):
         if record.get("id") == record_id:
@@ -602,6 +669,12 @@ def remove_record_from(document: Container, array: str, record_id: str) -> None:
                             tail.pop(0)
                     for item in tail:
                         previous.value.append(None, item)
+                    if not tail and index == len(existing) and _ends(document, existing):
+                        # the last record of the file: no blank line left at its end
+                        body = previous.value.body
+                        while body and body[-1][0] is None and isinstance(
+                                body[-1][1], Whitespace) and not body[-1][1].as_string().strip():
+                            body.pop()
                 return
     elif isinstance(existing, Array):
         for index, item in enumerate(existing):
@@ -609,6 +682,11 @@ def remove_record_from(document: Container, array: str, record_id: str) -> None:
                 del existing[index]
                 return
     raise RecordNotFoundError(f"aucun enregistrement [[{array}]] d'identifiant « {record_id} ».")
+
+
+def _ends(document: Container, item: Item) -> bool:
+    """`item` is the last thing of the document."""
+    return bool(document.body) and document.body[-1][1] is item
 
 
 def to_item(value: object) -> Item:

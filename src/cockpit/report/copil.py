@@ -24,6 +24,7 @@ from cockpit.report.sections import (
 )
 from cockpit.steering.actions import closure_rate, on_time_rate, overdue, tally
 from cockpit.steering.dashboard import Dashboard
+from cockpit.steering.decisions import weighted_score
 from cockpit.steering.risks import risks_of_task
 from cockpit.steering.variances import Variance, VarianceKind, names
 
@@ -75,8 +76,6 @@ def decision_blocks(board: Dashboard) -> list[Block]:
     cur = project.settings.project.currency
     for decision in pending:
         blocks.append(Heading(decision.title, 3))
-        weights = {c.id: c.weight for c in decision.criteria}
-        total_weight = sum(weights.values()) or 1.0
         columns = ("Option", "Coût", *(f"{c.name} (×{french.number(c.weight, 1)})"
                                         for c in decision.criteria), "Score pondéré",
                    "Risques de l'option")
@@ -84,7 +83,7 @@ def decision_blocks(board: Dashboard) -> list[Block]:
         scored = []
         for option in decision.options:
             scores = dict(option.scores)
-            weighted = sum(scores.get(c, 0.0) * w for c, w in weights.items()) / total_weight
+            weighted = weighted_score(decision, option)
             scored.append((weighted, option.id))
             risks = option_risks(project, decision, option.id, option.name)
             rows.append((f"{option.id} — {option.name}", french.money(option.cost, cur)

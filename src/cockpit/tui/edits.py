@@ -279,3 +279,116 @@ def update_settings(project: dict[str, object], calendar: dict[str, object]) -> 
             return _done(files, files.edit_toml("cockpit.toml", mutate))
 
     return run
+
+
+def delete_file(relative: str) -> Operation:
+    """Remove a file of the folder (a meeting, a decision matrix); ctrl+z writes it back."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.remove(relative))
+
+    return run
+
+
+# -- decision matrices -------------------------------------------------------------
+
+
+def create_decision(relative: str, values: dict[str, object]) -> Operation:
+    """A new matrix `decisions/….toml` with its heading keys (title, date…), never written
+    over an existing file."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_key
+
+        with _refusals():
+            if files.read_bytes(relative) is not None:
+                raise EditError(f"{relative} existe déjà : donnez un autre titre à la décision.")
+            return _done(files, files.edit_toml(relative, lambda doc: [
+                set_key(doc, key, value) for key, value in values.items()]))
+
+    return run
+
+
+def update_decision(relative: str, values: dict[str, object]) -> Operation:
+    """The heading keys of a matrix: title, date, the option chosen, who validated it, why."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import set_key
+
+        with _refusals():
+            return _done(files, files.edit_toml(relative, lambda doc: [
+                set_key(doc, key, value) for key, value in values.items()]))
+
+    return run
+
+
+def add_option(relative: str, record: dict[str, object], scores: dict[str, object]) -> Operation:
+    """A new `[[option]]`, its scores written `scores = { cout = 3, delai = 4 }`."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import inline_table
+
+        with _refusals():
+            filled = {k: v for k, v in scores.items() if v is not None}
+            return _done(files, files.append_record(relative, "option", {
+                **record, **({"scores": inline_table(filled)} if filled else {})}))
+
+    return run
+
+
+def update_option(relative: str, option_id: str, values: dict[str, object],
+                  scores: dict[str, object]) -> Operation:
+    """Name and cost of an option, and its scores (None removes one), in one write: the
+    scores not changed keep their text."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import find_record, set_inline_entries, set_key
+
+        def mutate(doc: Any) -> None:
+            record = find_record(doc, "option", option_id)
+            for key, value in values.items():
+                set_key(record, key, value)
+            if scores:
+                set_inline_entries(record, "scores", scores)
+
+        with _refusals():
+            return _done(files, files.edit_toml(relative, mutate))
+
+    return run
+
+
+def delete_criterion(relative: str, criterion_id: str) -> Operation:
+    """A criterion and, in the same write, its score in every option."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import remove_record_from, set_inline_entries
+
+        def mutate(doc: Any) -> None:
+            remove_record_from(doc, "criterion", criterion_id)
+            for option in doc.get("option", ()):
+                scores = option.get("scores")
+                if scores is not None and criterion_id in scores:
+                    set_inline_entries(option, "scores", {criterion_id: None})
+
+        with _refusals():
+            return _done(files, files.edit_toml(relative, mutate))
+
+    return run
+
+
+def delete_option(relative: str, option_id: str) -> Operation:
+    """An option and, when it was the one chosen, the `decided` key with it."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import remove_record_from, set_key
+
+        def mutate(doc: Any) -> None:
+            remove_record_from(doc, "option", option_id)
+            if doc.get("decided") == option_id:
+                set_key(doc, "decided", None)
+
+        with _refusals():
+            return _done(files, files.edit_toml(relative, mutate))
+
+    return run

@@ -82,8 +82,9 @@ class Field:
 
     key: str
     label: str
-    kind: str = "text"  # text, date, int, number, percent, choice, id, ids, duration, deps,
-    #                     assign, bool, periods, days, lines (a TextArea), actionlines
+    kind: str = "text"  # text, date, int, number, percent, positive, choice, id, ids,
+    #                     duration, deps, assign, bool, periods, days, lines (a
+    #                     TextArea), actionlines
     required: bool = False
     choices: tuple[str, ...] = ()
     ref: str = ""  # for id/ids: the register the ids come from
@@ -97,6 +98,7 @@ class Field:
             "date": "JJ/MM/AAAA", "duration": "5j, 2s, 3h", "int": f"{self.low} à {self.high}",
             "percent": "0 à 100",
             "ids": "id1, id2", "deps": "cdc, visite FD+2j", "assign": "cmartin:50%, bdupont",
+            "positive": "0 ou plus, ex. 12,5",
             "bool": "oui / non", "periods": "03/08/2026-21/08/2026 Fermeture ; …",
             "choice": " | ".join(self.choices[:4]) + (" …" if len(self.choices) > 4 else ""),
             "days": "lun, mar, mer, jeu, ven",
@@ -140,6 +142,11 @@ class Field:
             if not 0 <= percent <= 100:
                 raise ValueError(f"pourcentage hors limites « {text} » : de 0 à 100")
             return percent
+        if kind == "positive":
+            value = parse_number(text)
+            if value < 0:
+                raise ValueError(f"« {text} » est négatif : un nombre positif ou nul")
+            return value
         if kind == "bool":
             lowered = text.lower()
             if lowered in ("oui", "o", "yes", "true", "vrai", "1"):
@@ -498,6 +505,29 @@ def meeting_fields(new: bool) -> tuple[Field, ...]:
             _f("objectives", "Objectifs de la réunion", "lines"),
             *((_f("decisions", "Décisions", "lines"),) if new else ()),
             _f("actions", "Nouvelles actions", "actionlines"))
+
+
+def decision_fields(new: bool) -> tuple[Field, ...]:
+    """The heading of a decision matrix (decisions/*.toml), in FORMAT.md's key order; the
+    option chosen once the matrix has options."""
+    return (_f("title", "Titre", required=True),
+            _f("date", "Date", "date"),
+            *(() if new else (_f("decided", "Option retenue", "id", ref="options"),)),
+            _f("validated_by", "Validée par", "id", ref="people"),
+            *(() if new else (_f("justification", "Justification"),)))
+
+
+CRITERION_FIELDS = (_id(), _f("name", "Critère", required=True),
+                    _f("weight", "Poids", "positive", hint="1 par défaut, ex. 3"))
+
+
+def option_fields(criteria: Iterable[Any]) -> tuple[Field, ...]:
+    """An option of a matrix: id, name, cost, then one score per criterion (`score-N`, N the
+    criterion's rank, since a criterion id need not be a widget id)."""
+    return (_id(), _f("name", "Option", required=True),
+            _f("cost", "Coût", "positive"),
+            *(_f(f"score-{n}", f"Note {c.id}", "positive",
+                 hint=f"{c.name} (poids {c.weight:g})") for n, c in enumerate(criteria)))
 
 
 def new_actions(lines: Iterable[tuple[str, dt.date, str]], taken: Iterable[str],
