@@ -23,6 +23,7 @@ from cockpit.folder.save import (
     SaveError,
     UnsafePathError,
     find_record,
+    find_table,
     inline_table,
     set_inline_entries,
     set_record_field,
@@ -237,6 +238,41 @@ def test_remove_refuses_a_file_changed_since_read(tmp_path: Path) -> None:
     with pytest.raises(ConflictError):
         files.remove("choix.toml")
     assert (tmp_path / "choix.toml").exists()
+
+
+EVIDENCE = ('# Justifications du candidat\n\n["ms-manager".C1]\nevidence = ["wbs.toml"]\n'
+            'justification = "Planning"\n\n["ms-manager".C1.2.3]\njustification = "x"\n')
+
+
+def test_evidence_tables_appended_edited_and_removed(tmp_path: Path) -> None:
+    (tmp_path / "evidence.toml").write_text(EVIDENCE, encoding="utf-8")
+    files = ProjectFiles(tmp_path)
+    files.read_bytes("evidence.toml")
+    files.append_table("evidence.toml", ("ms-manager", "C2.1"),
+                       {"evidence": ["docs/a.md#b"], "justification": "Vu"})
+    appended = EVIDENCE + '\n["ms-manager"."C2.1"]\nevidence = ["docs/a.md#b"]\n' \
+        'justification = "Vu"\n'
+    assert (tmp_path / "evidence.toml").read_text("utf-8") == appended
+    with pytest.raises(SaveError, match="existe déjà"):
+        files.append_table("evidence.toml", ("ms-manager", "C1"), {"justification": "y"})
+    # a target written unquoted, with its dots as nested tables, is found too
+    files.edit_toml("evidence.toml", lambda d: find_table(d, ("ms-manager", "C1.2.3")).update(
+        {"justification": "z"}))
+    assert (tmp_path / "evidence.toml").read_text("utf-8") == appended.replace(
+        'justification = "x"', 'justification = "z"')
+    files.remove_table("evidence.toml", ("ms-manager", "C2.1"))
+    files.remove_table("evidence.toml", ("ms-manager", "C1.2.3"))
+    assert (tmp_path / "evidence.toml").read_text("utf-8") == EVIDENCE.split(
+        '\n\n["ms-manager".C1.2.3]')[0] + "\n"
+    with pytest.raises(RecordNotFoundError):
+        files.remove_table("evidence.toml", ("ms-manager", "C9"))
+
+
+def test_append_table_creates_the_file(tmp_path: Path) -> None:
+    files = ProjectFiles(tmp_path)
+    files.append_table("evidence.toml", ("cqpm", "C4"), {"evidence": ["wbs.toml"]})
+    assert (tmp_path / "evidence.toml").read_text("utf-8") == \
+        '["cqpm".C4]\nevidence = ["wbs.toml"]\n'
 
 
 def test_several_changes_in_one_write(project: tuple[Path, ProjectFiles]) -> None:

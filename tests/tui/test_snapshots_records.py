@@ -16,6 +16,7 @@ from cockpit.tui.app import CockpitApp
 from helpers_folder import TODAY
 
 MATRIX = ("x", "end")  # the decision matrix, last of the documents' list
+GAP_C7_1 = ("e", *["down"] * 8)  # the criterion C7.1 in the gap tree (C7 is partial)
 
 SCREENS = {
     "decision-matrix": MATRIX,
@@ -26,6 +27,9 @@ SCREENS = {
     "option-edit": (*MATRIX, "tab", "tab", "enter"),
     "option-refused": (*MATRIX, "tab", "tab", "enter", "tab", "tab", "ctrl+u", *"-3", "tab",
                        "ctrl+u", *"beaucoup", "enter"),
+    "evidence-new": GAP_C7_1 + ("n",),
+    "evidence-refused": (*GAP_C7_1, "n", *"docs/note-cadrage.md#objectifs", "ctrl+s"),
+    "evidence-delete": ("e", "down", "delete"),
 }
 
 

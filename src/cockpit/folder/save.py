@@ -261,6 +261,57 @@ class ProjectFiles:
 
         return self._save(relative, change)
 
+    def append_table(self, relative: str, keys: Sequence[str],
+                     values: Mapping[str, object]) -> UndoRecord:
+        """Add the table `[keys]` with `values` at the end of the file (created when absent),
+        after a blank line, its first key quoted as FORMAT.md writes evidence.toml
+        (`["cqpm-…".C4]`); refuses a table already there."""
+
+        def change(previous: bytes | None) -> bytes:
+            bom, text = _split_bom(previous, relative)
+            data = _loads(text)
+            if data is None:
+                _parse_toml(text, relative)  # says where the file is broken
+                raise SaveError(f"{relative} ne se relit pas : corrigez-le (« cockpit check »).")
+            header = ".".join([to_item(keys[0]).as_string(), *(
+                k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else to_item(k).as_string()
+                for k in keys[1:])])
+            if _table_at(data, keys) is not None:
+                raise SaveError(f"la table [{header}] existe déjà dans {relative}.")
+            lines = [f"[{header}]"]
+            for key, value in values.items():
+                line = None if value is None else _key_line(key, value)
+                if line is not None:
+                    lines.append(line)
+            tail = "" if not text or text.endswith("\n\n") else (
+                "\n" if text.endswith("\n") else "\n\n")
+            new = text + tail + "\n".join(lines) + "\n"
+            written = _loads(new)
+            if written is None or _table_at(written, keys) != {
+                    k: _plain(v) for k, v in values.items() if v is not None}:
+                raise SaveError(f"cockpit ne sait pas ajouter [{header}] à {relative} : "
+                                "ajoutez-la à la main.")
+            return bom + new.encode("utf-8")
+
+        return self._save(relative, change)
+
+    def remove_table(self, relative: str, keys: Sequence[str]) -> UndoRecord:
+        """Remove the table `[keys]` (see `find_table`); no blank line is left at the end."""
+
+        def change(previous: bytes | None) -> bytes:
+            bom, text = _split_bom(previous, relative)
+
+            def mutate(document: TOMLDocument) -> None:
+                parent, key = _table_parent(document, keys)
+                del parent[key]
+
+            new = _edit(text, relative, mutate)
+            if new.endswith("\n\n") and not text.endswith("\n\n"):
+                new = new.rstrip("\n") + "\n"
+            return bom + new.encode("utf-8")
+
+        return self._save(relative, change)
+
     def edit_front_matter(self, relative: str,
                           mutate: Callable[[TOMLDocument], object]) -> UndoRecord:
         """Edit the `+++` TOML front matter of a Markdown document; the body is kept as is."""
@@ -600,6 +651,36 @@ def inline_table(entries: Mapping[str, object]) -> Item:
     item = document.item("x")
     assert isinstance(item, InlineTable)
     return item
+
+
+def find_table(document: Container, keys: Sequence[str]) -> Table:
+    """The table `[keys]`: `("cqpm-…", "C4")` for `["cqpm-…".C4]`; a last key with dots is
+    also found written unquoted, as nested tables (`["ms-…".C1.2.3]`)."""
+    parent, key = _table_parent(document, keys)
+    table = parent[key]
+    assert isinstance(table, Table)
+    return table
+
+
+def _table_parent(document: Container, keys: Sequence[str]) -> tuple[Any, str]:
+    *head, last = keys
+    node: Any = document
+    for key in head:
+        node = node.get(key) if isinstance(node, Container | Table) else None
+    for path in ([last], last.split(".")):
+        found = node
+        for key in path[:-1]:
+            found = found.get(key) if isinstance(found, Container | Table) else None
+        if isinstance(found, Container | Table) and isinstance(found.get(path[-1]), Table):
+            return found, path[-1]
+    raise RecordNotFoundError(f"aucune table [{'.'.join(keys)}].")
+
+
+def _table_at(data: Mapping[str, Any], keys: Sequence[str]) -> Any:
+    node: Any = data
+    for key in keys:
+        node = node.get(key) if isinstance(node, Mapping) else None
+    return node
 
 
 def find_record(document: Container, array: str, record_id: str) -> Table | InlineTable:

@@ -392,3 +392,42 @@ def delete_option(relative: str, option_id: str) -> Operation:
             return _done(files, files.edit_toml(relative, mutate))
 
     return run
+
+
+# -- evidence.toml -----------------------------------------------------------------
+
+EVIDENCE = "evidence.toml"
+
+
+def add_evidence(referential: str, target: str, values: dict[str, object]) -> Operation:
+    """A new entry `["referential".target]` of evidence.toml (the file created when absent):
+    its pieces of evidence and their justification."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.append_table(EVIDENCE, (referential, target), values))
+
+    return run
+
+
+def update_evidence(referential: str, target: str, values: dict[str, object]) -> Operation:
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.save import find_table, set_key
+
+        def mutate(doc: Any) -> None:
+            table = find_table(doc, (referential, target))
+            for key, value in values.items():
+                set_key(table, key, value)
+
+        with _refusals():
+            return _done(files, files.edit_toml(EVIDENCE, mutate))
+
+    return run
+
+
+def delete_evidence(referential: str, target: str) -> Operation:
+    def run(files: ProjectFiles) -> Outcome:
+        with _refusals():
+            return _done(files, files.remove_table(EVIDENCE, (referential, target)))
+
+    return run

@@ -92,6 +92,8 @@ class Field:
     high: int = 5
     attr: str = ""  # the model's attribute when it is not the key
     hint: str = ""
+    verify: Callable[[object], None] | None = field(default=None, compare=False)
+    """A last check of the value read (ValueError, French), for what the kind cannot say."""
 
     def placeholder(self) -> str:
         return self.hint or {
@@ -117,6 +119,12 @@ class Field:
 
     def parse(self, text: str, refs: Refs) -> object:
         """The value to write (None: remove the key); ValueError with a French message."""
+        value = self._read(text, refs)
+        if self.verify is not None and value is not None:
+            self.verify(value)
+        return value
+
+    def _read(self, text: str, refs: Refs) -> object:
         text = text.strip()
         if not text:
             if self.required:
@@ -528,6 +536,40 @@ def option_fields(criteria: Iterable[Any]) -> tuple[Field, ...]:
             _f("cost", "Coût", "positive"),
             *(_f(f"score-{n}", f"Note {c.id}", "positive",
                  hint=f"{c.name} (poids {c.weight:g})") for n, c in enumerate(criteria)))
+
+
+def evidence_fields(project: Any) -> tuple[Field, ...]:
+    """An entry of evidence.toml: the criterion (or capacity), its pieces of evidence, each a
+    file of the folder or `file#anchor`, and the justification."""
+    return (_f("id", "Critère ou capacité", "id", ref="criteria", required=True),
+            _f("evidence", "Preuves (fichier#ancre)", "lines", verify=pointers_in(project),
+               hint="une par ligne : docs/note-de-cadrage.md#objectifs"),
+            _f("justification", "Justification"))
+
+
+def pointers_in(project: Any) -> Callable[[object], None]:
+    """Refuses a piece of evidence whose file is not in the folder (did-you-mean over the
+    folder's files) or whose anchor is no heading of it (did-you-mean over its headings)."""
+    import os
+
+    from cockpit.folder.paths import inside, posix, resolve
+
+    def verify(value: object) -> None:
+        for pointer in value:  # type: ignore[attr-defined]
+            path, _, anchor = str(pointer).partition("#")
+            file = posix(path.replace("\\", "/"))
+            if not inside(path):
+                raise ValueError(f"« {path} » est hors du dossier du projet : une preuve est un "
+                                 "fichier du dossier")
+            problem = resolve(project, str(pointer))
+            if problem is None:
+                continue
+            if file in project.present or os.path.isfile(project.root / file):
+                slugs = [s.slug for s in project.sections_of(file) or ()]
+                raise ValueError(problem + did_you_mean(anchor, slugs))
+            raise ValueError(problem + did_you_mean(file, sorted(project.present)))
+
+    return verify
 
 
 def new_actions(lines: Iterable[tuple[str, dt.date, str]], taken: Iterable[str],
