@@ -30,6 +30,8 @@ SCREENS = {
     "evidence-new": GAP_C7_1 + ("n",),
     "evidence-refused": (*GAP_C7_1, "n", *"docs/note-cadrage.md#objectifs", "ctrl+s"),
     "evidence-delete": ("e", "down", "delete"),
+    "meeting-edit": ("m", "end", "enter"),
+    "meeting-delete": ("m", "end", "delete"),
 }
 
 

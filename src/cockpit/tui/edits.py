@@ -10,6 +10,8 @@ parsers before anything is written; the French message of any refusal is raised 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -178,9 +180,11 @@ def create_meeting(relative: str, text: str,
 
 def update_meeting(relative: str, front: dict[str, object],
                    action_lines: tuple[str, ...] = (),
-                   actions: tuple[dict[str, object], ...] = ()) -> Operation:
-    """Front matter keys of a meeting (participants, excused, objectives…), and new action
-    lines added under its « Actions » heading, each created in actions.toml."""
+                   actions: tuple[dict[str, object], ...] = (),
+                   decisions: tuple[str, ...] | None = None) -> Operation:
+    """Front matter keys of a meeting (participants, excused, objectives…), its decisions
+    (the list of its « Décisions » section, when not None), and new action lines added under
+    its « Actions » heading, each created in actions.toml."""
 
     def run(files: ProjectFiles) -> Outcome:
         from cockpit.folder.save import append_record_to, set_key
@@ -189,13 +193,17 @@ def update_meeting(relative: str, front: dict[str, object],
             for key, value in front.items():
                 set_key(doc, key, value)
 
+        def change(text: str) -> str:
+            if decisions is not None:
+                text = with_decisions(text, decisions)
+            return with_action_lines(text, action_lines) if action_lines else text
+
         with _refusals():
             records = []
             if front:
                 records.append(files.edit_front_matter(relative, mutate))
-            if action_lines:
-                records.append(files.edit_text(
-                    relative, lambda text: with_action_lines(text, action_lines)))
+            if action_lines or decisions is not None:
+                records.append(files.edit_text(relative, change))
             if actions:
                 records.append(files.edit_toml("actions.toml", lambda doc: [
                     append_record_to(doc, "action", record) for record in actions]))
@@ -207,8 +215,6 @@ def update_meeting(relative: str, front: dict[str, object],
 def with_action_lines(text: str, lines: tuple[str, ...]) -> str:
     """The minutes with `lines` added at the end of the « Actions » section (created at the
     end when missing)."""
-    import re
-
     rows = text.splitlines(keepends=True)
     heading = next((i for i, r in enumerate(rows)
                     if re.match(r"^#{1,6}\s+(relevé d'actions|actions?|plan d'actions)\s*$",
@@ -227,6 +233,74 @@ def with_action_lines(text: str, lines: tuple[str, ...]) -> str:
     if last > 0 and not rows[last - 1].endswith(("\n", "\r")):
         rows[last - 1] += newline
     return "".join(rows[:last] + added + rows[last:])
+
+
+HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+ITEM = re.compile(r"^\s*[-*+]\s+(.*\S)\s*$")
+
+
+def with_decisions(text: str, decisions: tuple[str, ...]) -> str:
+    """The minutes with the list of their « Décisions » section made `decisions`, one item
+    each: an item kept keeps its lines as written, a new one is written `- text` at its place
+    (the section is created before « Actions », or at the end, when missing)."""
+    from cockpit.folder.markdown import heading_kind
+
+    rows = text.splitlines(keepends=True)
+    newline = "\r\n" if rows and rows[0].endswith("\r\n") else "\n"
+    if rows and not rows[-1].endswith(("\n", "\r")):
+        unended = rows[-1]
+        rows[-1] += newline
+        return _unended(with_decisions("".join(rows), decisions), unended, newline)
+    kinds = {i: heading_kind(m.group(1)) for i, r in enumerate(rows)
+             if (m := HEADING.match(r.rstrip("\r\n")))}
+    start = next((i for i, kind in kinds.items() if kind == "decisions"), None)
+    written = [f"- {d}{newline}" for d in decisions]
+    if start is None:
+        before = next((i for i, kind in kinds.items() if kind == "actions"), len(rows))
+        gap = [newline] if before and rows[before - 1].strip() else []
+        section = [*gap, f"## Décisions{newline}", newline, *written]
+        return "".join(rows[:before] + section + ([newline] if before < len(rows) else [])
+                       + rows[before:])
+    end = next((i for i in kinds if i > start), len(rows))
+    blocks: list[tuple[str, list[str]]] = []  # each item and its lines
+    first = last = None
+    between: list[str] = []  # blank lines or text after an item, kept with it if one follows
+    for i in range(start + 1, end):
+        match = ITEM.match(rows[i])
+        if match:
+            if blocks:
+                blocks[-1][1].extend(between)
+            between = []
+            blocks.append((match.group(1), [rows[i]]))
+            first = i if first is None else first
+            last = i + 1
+        elif blocks and rows[i].strip() and last == i:
+            blocks[-1][1].append(rows[i])  # the item goes on over this line
+            last = i + 1
+        elif blocks:
+            between.append(rows[i])
+    if first is None or last is None:
+        first = last = end
+        while first > start + 1 and not rows[first - 1].strip():
+            first = last = first - 1
+        if first == start + 1:
+            written.insert(0, newline)
+        if first < len(rows) and rows[first].strip():
+            written.append(newline)
+    matcher = difflib.SequenceMatcher(None, [b[0] for b in blocks], list(decisions),
+                                      autojunk=False)
+    middle: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            middle += [line for _, lines in blocks[i1:i2] for line in lines]
+        else:
+            middle += written[j1:j2] if blocks else written
+    return "".join(rows[:first] + middle + rows[last:])
+
+
+def _unended(text: str, last: str, newline: str) -> str:
+    """A file that did not end with a new line still does not, when its last line is kept."""
+    return text.removesuffix(newline) if text.endswith(last + newline) else text
 
 
 # -- any record of a register ------------------------------------------------------

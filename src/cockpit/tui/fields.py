@@ -500,7 +500,7 @@ CALENDAR_FIELDS = (
 
 
 def meeting_fields(new: bool) -> tuple[Field, ...]:
-    """The minutes' front matter, decisions (new meetings) and new action lines."""
+    """The minutes' front matter, their decisions and new action lines."""
     from cockpit.model.documents import MEETING_KINDS
 
     head = (_f("kind", "Type", "choice", choices=MEETING_KINDS, required=True),
@@ -511,7 +511,7 @@ def meeting_fields(new: bool) -> tuple[Field, ...]:
             _f("participants", "Participants", "ids", ref="people"),
             _f("excused", "Excusés", "ids", ref="people"),
             _f("objectives", "Objectifs de la réunion", "lines"),
-            *((_f("decisions", "Décisions", "lines"),) if new else ()),
+            _f("decisions", "Décisions", "lines"),
             _f("actions", "Nouvelles actions", "actionlines"))
 
 
@@ -570,6 +570,22 @@ def pointers_in(project: Any) -> Callable[[object], None]:
             raise ValueError(problem + did_you_mean(file, sorted(project.present)))
 
     return verify
+
+
+def numbered_decisions(written: Iterable[str], typed: Iterable[str]) -> tuple[str, ...]:
+    """The decisions typed, a new one numbered after the meeting's own when they are numbered
+    (`D9 — …`, `D10 — …`): the minutes keep their style."""
+    old = list(written)
+    numbers = [re.match(r"^D(\d+)\b", d) for d in old]
+    following = max((int(m.group(1)) for m in numbers if m), default=0) + 1
+    numbering = bool(old) and all(numbers)
+    out = []
+    for decision in typed:
+        if numbering and decision not in old and not re.match(r"^D\d+\b", decision):
+            decision = f"D{following} — {decision}"
+            following += 1
+        out.append(decision)
+    return tuple(out)
 
 
 def new_actions(lines: Iterable[tuple[str, dt.date, str]], taken: Iterable[str],

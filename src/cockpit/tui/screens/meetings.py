@@ -39,6 +39,9 @@ class MeetingsScreen(ViewScreen):
         Binding("n", "new", "Nouveau", id="meetings.new",
                 tooltip="Écrit un compte rendu : en-tête, décisions, actions (créées dans "
                         "actions.toml)"),
+        Binding("delete", "delete", "Supprimer", key_display="suppr", id="meetings.delete",
+                tooltip="Supprime le compte rendu sous le curseur (après confirmation ; "
+                        "ctrl+z le remet à l'identique)"),
     ]
 
     def __init__(self) -> None:
@@ -165,10 +168,11 @@ class MeetingsScreen(ViewScreen):
         self.cockpit.edit(f"Réunion {path}", create_meeting(path, text, records), files=files)
 
     def action_edit(self) -> None:
-        """The front matter (facilitator, participants, excused, objectives) and new actions."""
+        """The front matter (facilitator, participants, excused, objectives), the decisions
+        and new actions."""
         from cockpit.tui.dialogs.record_form import RecordForm
         from cockpit.tui.edits import update_meeting
-        from cockpit.tui.fields import meeting_fields, new_actions, refs_of
+        from cockpit.tui.fields import meeting_fields, new_actions, numbered_decisions, refs_of
 
         snapshot = self.cockpit.snapshot
         meeting = self.current()
@@ -179,6 +183,7 @@ class MeetingsScreen(ViewScreen):
         values = {f.key: f.show(getattr(meeting, f.key, None)) for f in fields}
         values["actions"] = ""
         values["objectives"] = "\n".join(meeting.objectives)
+        values["decisions"] = "\n".join(meeting.decisions)
         files = self.cockpit.edit_files()
 
         def save(answer: dict[str, object] | None) -> None:
@@ -186,12 +191,39 @@ class MeetingsScreen(ViewScreen):
                 return
             lines, records = new_actions(answer.pop("actions", None) or (),  # type: ignore[arg-type]
                                          (a.id for a in project.actions), meeting.path)
+            decisions = None
+            if "decisions" in answer:
+                decisions = numbered_decisions(meeting.decisions,
+                                               answer.pop("decisions") or ())  # type: ignore[arg-type]
             front = {k: (list(v) if isinstance(v, tuple) else v) for k, v in answer.items()}
             self.select_path = meeting.path
-            self.cockpit.edit(f"Réunion {meeting.path}",
-                              update_meeting(meeting.path, front, lines, records), files=files)
+            self.cockpit.edit(f"Réunion {meeting.path}", update_meeting(
+                meeting.path, front, lines, records, decisions), files=files)
 
         self.app.push_screen(RecordForm(
             f"Réunion {meeting.title} ({meeting.path})", fields, values, refs_of(project),
-            note="Les nouvelles actions sont ajoutées au relevé d'actions du compte rendu et "
-                 "créées dans actions.toml. ctrl+s enregistre."), save)
+            note="Décisions : une par ligne, comme dans le compte rendu. Les nouvelles "
+                 "actions sont ajoutées au relevé d'actions du compte rendu et créées dans "
+                 "actions.toml. ctrl+s enregistre."), save)
+
+    def action_delete(self) -> None:
+        from cockpit.tui.dialogs.confirm import ConfirmDialog
+        from cockpit.tui.edits import delete_file
+
+        snapshot = self.cockpit.snapshot
+        meeting = self.current()
+        if snapshot is None or snapshot.project is None or meeting is None:
+            return
+        files = self.cockpit.edit_files()
+        created = [a.id for a in snapshot.project.actions if a.origin == meeting.path]
+
+        def go(yes: bool | None) -> None:
+            if yes:
+                self.cockpit.edit(f"Suppression de {meeting.path}", delete_file(meeting.path),
+                                  files=files)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Supprimer le compte rendu « {meeting.title} » ?",
+            f"Le fichier {meeting.path} est supprimé ; ctrl+z le remet à l'identique."
+            + (f"\nLes actions qu'il a décidées restent dans actions.toml : "
+               f"{', '.join(created)}." if created else "")), go)
