@@ -258,18 +258,25 @@ class ViewScreen(Screen[None]):
 
     def delete_record(self, register: str, record_id: str, label: str = "") -> None:
         """Ask, then remove the record (ctrl+z puts it back)."""
-        from cockpit.tui.dialogs.confirm import ConfirmDialog
         from cockpit.tui.edits import delete_record
         from cockpit.tui.fields import registers
 
         reg = registers()[register]
+        self.confirm(f"Supprimer {reg.the()} {record_id} ?",
+                     f"{label}\nRetiré de {reg.file} ; ctrl+z l'y remet.",
+                     f"Suppression de {reg.french} {record_id}",
+                     delete_record(reg.file, reg.array, record_id))
+
+    def confirm(self, question: str, detail: str, label: str,
+                operation: Callable[[Any], Any]) -> None:
+        """Ask `question`, then run the edit `operation` (a deletion: ctrl+z undoes it),
+        checked against the files as they were when the question was asked."""
+        from cockpit.tui.dialogs.confirm import ConfirmDialog
+
         files = self.cockpit.edit_files()
 
         def go(yes: bool | None) -> None:
             if yes:
-                self.cockpit.edit(f"Suppression de {reg.french} {record_id}",
-                                  delete_record(reg.file, reg.array, record_id), files=files)
+                self.cockpit.edit(label, operation, files=files)
 
-        self.app.push_screen(ConfirmDialog(
-            f"Supprimer {reg.the()} {record_id} ?",
-            f"{label}\nRetiré de {reg.file} ; ctrl+z l'y remet."), go)
+        self.app.push_screen(ConfirmDialog(question, detail), go)

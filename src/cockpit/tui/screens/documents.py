@@ -231,18 +231,6 @@ class DocumentsScreen(ViewScreen):
                          "l'identique.", f"Suppression de {decision.path}",
                          delete_file(decision.path))
 
-    def confirm(self, question: str, detail: str, label: str,
-                operation: Callable[[Any], Any]) -> None:
-        from cockpit.tui.dialogs.confirm import ConfirmDialog
-
-        files = self.cockpit.edit_files()
-
-        def go(yes: bool | None) -> None:
-            if yes:
-                self.cockpit.edit(label, operation, files=files)
-
-        self.app.push_screen(ConfirmDialog(question, detail), go)
-
     # -- forms -------------------------------------------------------------------------
 
     def _form(self, title: str, fields: tuple[Field, ...], values: dict[str, str],

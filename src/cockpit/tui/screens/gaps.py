@@ -200,7 +200,6 @@ class GapsScreen(ViewScreen):
             save)
 
     def action_delete(self) -> None:
-        from cockpit.tui.dialogs.confirm import ConfirmDialog
         from cockpit.tui.edits import delete_evidence
 
         target, _ = self.target()
@@ -209,17 +208,11 @@ class GapsScreen(ViewScreen):
             self.notify(f"{target or 'Ce nœud'} n'a pas d'entrée dans evidence.toml.",
                         severity="warning")
             return
-        files = self.cockpit.edit_files()
-
-        def go(yes: bool | None) -> None:
-            if yes:
-                self.cockpit.edit(f"Suppression des preuves de {target}",
-                                  delete_evidence(claim.referential, target), files=files)
-
-        self.app.push_screen(ConfirmDialog(
-            f"Supprimer les preuves de {target} ?",
-            "\n".join((*claim.evidence, claim.justification))
-            + f"\nRetiré d'evidence.toml (ligne {claim.source.line}) ; ctrl+z l'y remet."), go)
+        self.confirm(f"Supprimer les preuves de {target} ?",
+                     "\n".join((*claim.evidence, claim.justification))
+                     + f"\nRetiré d'evidence.toml (ligne {claim.source.line}) ; ctrl+z l'y remet.",
+                     f"Suppression des preuves de {target}",
+                     delete_evidence(claim.referential, target))
 
 
 def _move_to(tree: Tree[object], target: str) -> None:

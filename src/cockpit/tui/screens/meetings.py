@@ -207,23 +207,15 @@ class MeetingsScreen(ViewScreen):
                  "actions.toml. ctrl+s enregistre."), save)
 
     def action_delete(self) -> None:
-        from cockpit.tui.dialogs.confirm import ConfirmDialog
         from cockpit.tui.edits import delete_file
 
         snapshot = self.cockpit.snapshot
         meeting = self.current()
         if snapshot is None or snapshot.project is None or meeting is None:
             return
-        files = self.cockpit.edit_files()
         created = [a.id for a in snapshot.project.actions if a.origin == meeting.path]
-
-        def go(yes: bool | None) -> None:
-            if yes:
-                self.cockpit.edit(f"Suppression de {meeting.path}", delete_file(meeting.path),
-                                  files=files)
-
-        self.app.push_screen(ConfirmDialog(
-            f"Supprimer le compte rendu « {meeting.title} » ?",
-            f"Le fichier {meeting.path} est supprimé ; ctrl+z le remet à l'identique."
-            + (f"\nLes actions qu'il a décidées restent dans actions.toml : "
-               f"{', '.join(created)}." if created else "")), go)
+        self.confirm(f"Supprimer le compte rendu « {meeting.title} » ?",
+                     f"Le fichier {meeting.path} est supprimé ; ctrl+z le remet à l'identique."
+                     + (f"\nLes actions qu'il a décidées restent dans actions.toml : "
+                        f"{', '.join(created)}." if created else ""),
+                     f"Suppression de {meeting.path}", delete_file(meeting.path))
