@@ -89,3 +89,29 @@ async def test_decisions_and_actions_of_a_meeting(example: Path) -> None:
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert files_of(example) == edited
+
+
+@run_async
+async def test_an_action_edited_in_the_register_keeps_its_minutes_line_agreeing(
+        example: Path) -> None:
+    found = diagnostics(example)
+    app = CockpitApp(example, today=TODAY, watch_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = files_of(example)
+        await pilot.press("a", "slash", *"A12", "enter")
+        await settle(app, pilot)
+        await pilot.press("enter", "tab", "ctrl+u", *"bdupont", "tab", "ctrl+u", *"05/06/2026",
+                          "enter")
+        await settle(app, pilot)
+        assert changes(before, files_of(example)) == {
+            "actions.toml": (['who = "lrenaud"\n', "due = 2026-05-29\n"],
+                             ['who = "bdupont"\n', "due = 2026-06-05\n"]),
+            COPIL: (["- A12 — @lrenaud — 2026-05-29 — Programmer hors ligne les trajectoires "
+                     "de la FX-320 avant la livraison\n"],
+                    ["- A12 — @bdupont — 2026-06-05 — Programmer hors ligne les trajectoires "
+                     "de la FX-320 avant la livraison\n"])}
+        assert diagnostics(example) == found
+        await pilot.press("ctrl+z")  # one edit, undone as one
+        await settle(app, pilot)
+        assert files_of(example) == before

@@ -3,8 +3,11 @@ byte kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from cockpit.folder.markdown import mention_agreeing
 from cockpit.tui.edits import with_decisions
 from cockpit.tui.fields import numbered_decisions
 
@@ -51,3 +54,15 @@ def test_a_loose_list_keeps_its_blank_lines() -> None:
 def test_a_file_without_a_last_new_line_keeps_it_so() -> None:
     text = "## Décisions\n\n- D1 — a\n\n## Actions\n- A1"
     assert with_decisions(text, ("D1 — b",)) == text.replace("D1 — a", "D1 — b")
+
+
+@pytest.mark.parametrize("row,expected", [
+    ("- A7 — @bdupont — 2026-04-10 — Passer la commande\n",
+     "- A7 — @cmartin — 2026-05-02 — Passer la commande\n"),
+    ("* A7 | @bdupont | 10/04/2026 | Passer la commande\r\n",
+     "* A7 | @cmartin | 02/05/2026 | Passer la commande\r\n"),
+    ("- A7 — Passer la commande\n", "- A7 — Passer la commande\n"),
+    ("- A8 — @bdupont — 2026-04-10 — Autre\n", "- A8 — @bdupont — 2026-04-10 — Autre\n"),
+], ids=["iso", "french-date", "no-owner-nor-date", "another-action"])
+def test_an_action_line_made_to_agree(row: str, expected: str) -> None:
+    assert mention_agreeing(row, "A7", "cmartin", dt.date(2026, 5, 2)) == expected

@@ -231,6 +231,23 @@ def mention_date(item: str) -> dt.date | None:
         return None
 
 
+def mention_agreeing(row: str, action: str, owner: str, due: dt.date | None) -> str:
+    """The line of the minutes `row` (a list item naming `action`) with the owner and the due
+    date it writes made `owner` and `due`, each written as it was (a French date stays
+    French); a part the line does not write, or a line naming another action, is kept."""
+    match = _ITEM.match(row)
+    mention = parse_action_mention(match.group(1), 0) if match else None
+    if mention is None or mention.action != action:
+        return row
+    if owner and mention.owner and mention.owner != owner:
+        row = _OWNER.sub(f"@{owner}", row, count=1)
+    written = date_written(row)
+    if due is not None and mention.due is not None and mention.due != due and written:
+        french = _FRENCH_DATE.fullmatch(written)
+        row = row.replace(written, f"{due:%d/%m/%Y}" if french else due.isoformat(), 1)
+    return row
+
+
 def parse_action_mention(item: str, line: int) -> ActionMention | None:
     """`A7 — @bdupont — 2026-04-10 — Passer la commande` → its id, owner, due date, text."""
     match = _ACTION_ID.match(item)

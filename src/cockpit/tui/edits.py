@@ -137,6 +137,39 @@ def set_action_status(action_id: str, status: str, day: dt.date | None = None) -
     return run
 
 
+def update_action(action_id: str, values: dict[str, object],
+                  mentions: tuple[tuple[str, int], ...]) -> Operation:
+    """Fields of an action, and the lines of the minutes that name it (`mentions`: file and
+    line) made to agree with its new owner and due date: the register and the minutes never
+    disagree. Any refusal puts back what was already written."""
+
+    def run(files: ProjectFiles) -> Outcome:
+        from cockpit.folder.markdown import mention_agreeing
+
+        who, due = values.get("who"), values.get("due")
+
+        def agreeing(line: int) -> Callable[[str], str]:
+            def change(text: str) -> str:
+                rows = text.splitlines(keepends=True)
+                if 0 < line <= len(rows):
+                    rows[line - 1] = mention_agreeing(rows[line - 1], action_id, str(who or ""),
+                                                      due if isinstance(due, dt.date) else None)
+                return "".join(rows)
+            return change
+
+        with _refusals():
+            records = [files.set_fields("actions.toml", "action", action_id, values)]
+            try:
+                if who or isinstance(due, dt.date):
+                    records += [files.edit_text(path, agreeing(line)) for path, line in mentions]
+            except Exception:
+                undo(files, tuple(records))
+                raise
+            return _done(files, *records)
+
+    return run
+
+
 # -- indicators ------------------------------------------------------------------
 
 

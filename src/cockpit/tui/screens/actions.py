@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -100,6 +101,18 @@ class ActionsScreen(ViewScreen):
     def _cycle(self, current: str, values: list[str]) -> str:
         options = [ALL, *sorted(set(values))]
         return options[(options.index(current) + 1) % len(options)] if current in options else ALL
+
+    def update_operation(self, register: str, record_id: str,
+                         values: dict[str, object]) -> Callable[[Any], Any]:
+        """The action, and the lines of the minutes that name it, which keep agreeing with
+        it (owner, due date)."""
+        from cockpit.tui.edits import update_action
+
+        snapshot = self.cockpit.snapshot
+        mentions = tuple((m.path, a.line) for m in (snapshot.project.meetings if snapshot and
+                                                    snapshot.project else ())
+                         for a in m.actions if a.action == record_id)
+        return update_action(record_id, values, mentions)
 
     def action_owner(self) -> None:
         self.owner = self._cycle(self.owner, [v.action.who for v in self.all if v.action.who])

@@ -207,7 +207,7 @@ class ViewScreen(Screen[None]):
         `record` is None, a copy with a new id when `duplicate`, else an edit of `record`.
         The save is checked against the files as they were when the form opened."""
         from cockpit.tui.dialogs.record_form import RecordForm
-        from cockpit.tui.edits import add_record, update_record
+        from cockpit.tui.edits import add_record
         from cockpit.tui.fields import copy_id, next_id, refs_of, registers
 
         snapshot = self.cockpit.snapshot
@@ -244,7 +244,7 @@ class ViewScreen(Screen[None]):
                                   files=files)
             elif result:
                 self.cockpit.edit(f"{reg.french.capitalize()} {record_id}",
-                                  update_record(reg.file, reg.array, record_id, result),
+                                  self.update_operation(register, record_id, result),
                                   files=files)
             else:
                 self.notify("Aucune valeur modifiée : rien n'est enregistré.", timeout=3)
@@ -255,6 +255,15 @@ class ViewScreen(Screen[None]):
         self.app.push_screen(RecordForm(title, shown, values, refs, new=new, taken=taken,
                                         note=f"Enregistré dans {reg.file}, commentaires "
                                              "conservés.", focus=focus), save)
+
+    def update_operation(self, register: str, record_id: str,
+                         values: dict[str, object]) -> Callable[[Any], Any]:
+        """How an edited record is saved (override to write more than its register)."""
+        from cockpit.tui.edits import update_record
+        from cockpit.tui.fields import registers
+
+        reg = registers()[register]
+        return update_record(reg.file, reg.array, record_id, values)
 
     def delete_record(self, register: str, record_id: str, label: str = "") -> None:
         """Ask, then remove the record (ctrl+z puts it back)."""
