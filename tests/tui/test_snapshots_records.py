@@ -24,6 +24,8 @@ SCREENS = {
     "decision-edit": (*MATRIX, "enter"),
     "criterion-new": (*MATRIX, "tab", "n"),
     "criterion-delete": (*MATRIX, "tab", "delete"),
+    "decision-delete": (*MATRIX, "delete"),
+    "option-new": (*MATRIX, "tab", "tab", "n"),
     "option-edit": (*MATRIX, "tab", "tab", "enter"),
     "option-refused": (*MATRIX, "tab", "tab", "enter", "tab", "tab", "ctrl+u", *"-3", "tab",
                        "ctrl+u", *"beaucoup", "enter"),
