@@ -964,6 +964,8 @@ def _fast_remove(text: str, array: str, record_id: str) -> str | None:
     if span.index == 0 or not before[-1].strip():
         while rest and not rest[0].strip():
             rest = rest[1:]
+    while not rest and before and not before[-1].strip():
+        before = before[:-1]  # the last record of the file: no blank line left at its end
     new = "".join([*before, *rest])
     expected = dict(span.data)
     expected[array] = [*span.records[:span.index], *span.records[span.index + 1:]]
