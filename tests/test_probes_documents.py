@@ -255,6 +255,11 @@ def test_each_team_has_its_own_objective_counted(tmp_path: Path) -> None:
     assert_covered(finding)
     assert shown(finding) == ["docs/equipes.md:10", "docs/equipes.md:16",
                               "docs/equipes.md:17"]
+    # a support row without members (« Appui | — ») is no team asked for an objective
+    support = stated.replace("| Équipe standards | méthodes | |\n",
+                             "| Équipe standards | méthodes | |\n| Appui | — | |\n")
+    folder(tmp_path, {"docs/equipes.md": support}, referential="cqpm-animateur-lean")
+    assert_covered(probe(tmp_path, "team_objectives"))
     # the project's objectives are no team's: without teams, nothing is counted
     folder(tmp_path, {"docs/equipes.md": TEAMS.split("## Équipes")[0] + "## Objectifs\n\n"
                       "Réduire le délai de 30 %.\n"}, referential="cqpm-animateur-lean")

@@ -290,7 +290,8 @@ def _team_key(name: str) -> tuple[str, ...]:
 def _teams(text: Text) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], Evidence]]:
     """The teams a document sets up, by key, and those whose objective its team table
     gives: the rows of a table whose first column is the team (« Équipe », « Groupe »),
-    and the headings that name one (« Groupe SMED grosses presses »)."""
+    those with members where the table has a « Membres » column, and the headings that
+    name one (« Groupe SMED grosses presses »)."""
     goal = concept("@objectif")
     names: dict[tuple[str, ...], str] = {}
     set_goals: dict[tuple[str, ...], Evidence] = {}
@@ -298,10 +299,11 @@ def _teams(text: Text) -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...]
         if _first_word(table.columns[0])[0] not in _TEAM_COLUMNS:
             continue
         column = table.column(goal)
+        members = table.column(concept("membres|composition|équipiers|participants"))
         for row, values in table.rows:
             key = _team_key(values[0])
-            if not key:
-                continue
+            if not key or (members is not None and not values[members].strip("-—–? ")):
+                continue  # a row without members (« Appui | — ») is no team
             names.setdefault(key, values[0])
             if column is not None and values[column].strip("-—–? "):
                 set_goals.setdefault(key, passage_evidence(
