@@ -137,6 +137,12 @@ def test_team_and_governance(tmp_path: Path) -> None:
     assert_covered(probe(tmp_path, "governance"))
     finding = probe(tmp_path, "governance", meetings=1)
     assert "il en faut au moins 1" in finding.missing[0]
+    # a service bought (« prestation ») has no role; a person without one is asked for it
+    service = '\n[[team]]\nid = "scan"\nname = "Prestation de scan 3D"\nkind = "service"\n'
+    folder(tmp_path, {"cockpit.toml": TEAM + service})
+    assert_covered(probe(tmp_path, "team"))
+    folder(tmp_path, {"cockpit.toml": TEAM + service.replace('kind = "service"', "")})
+    assert probe(tmp_path, "team").missing[-1].startswith("ajoutez le rôle (role) au membre scan")
 
 
 ACTIONS = """\

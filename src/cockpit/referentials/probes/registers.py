@@ -11,7 +11,7 @@ from typing import Any
 from cockpit import french
 from cockpit.folder.fields import fold
 from cockpit.model import Action, Indicator
-from cockpit.model.vocabularies import ActionStatus
+from cockpit.model.vocabularies import ActionStatus, ResourceKind
 from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
@@ -143,8 +143,9 @@ def team(facts: Facts, min: int = 2, roles: bool = True) -> Finding:
     missing = _too_few(len(items), min,
                        "constituez l'équipe : au moins {min} ([[team]] dans cockpit.toml "
                        "avec id, name, role, availability) ; {count} aujourd'hui", "membre")
-    if roles:
-        missing += _field_gaps(items, ["role"], {"role": "le rôle (role)"}, "au membre", file)
+    if roles:  # a service, an equipment or a material is bought or used, it has no role
+        people = [m for m in items if m.kind is ResourceKind.PERSON]
+        missing += _field_gaps(people, ["role"], {"role": "le rôle (role)"}, "au membre", file)
     return verdict([_evidence(m, file, m.role or m.name) for m in items], missing)
 
 
