@@ -201,6 +201,13 @@ def test_variances_name_tasks_risks_or_indicators(tmp_path: Path) -> None:
     finding = probe(tmp_path, "variances")
     assert finding.status is Status.PARTIAL
     assert any("ne nomme aucune tâche" in m for m in finding.missing)
+    # named by its name, not its id: « le cahier des charges » is the task cdc
+    by_name = FULL.replace("cdc", "le cahier des charges").replace("R1", "le risque")
+    files["meetings/2026-03-02-copil.md"] = _meeting("2026-03-02", "copil", "conduite", by_name)
+    folder(tmp_path, files)
+    finding = probe(tmp_path, "variances")
+    assert_covered(finding)
+    assert finding.evidence[0].note == "écarts sur cdc"
 
 
 def test_variances_found_under_the_authors_own_heading(tmp_path: Path) -> None:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cockpit.finance.labour import is_labour
@@ -218,6 +220,8 @@ def check_sections(text: Text, specs: Sequence[str]) -> tuple[list[Evidence], li
     return evidence, gaps
 
 
+_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+
 class Facts:
     """The project state's records indexed once; its schedule and load, None without tasks."""
 
@@ -225,6 +229,7 @@ class Facts:
         self.state = state
         self.project = state.project
         self.findings: dict[tuple[str, object], Finding] = {}  # run_probe's, by parameters
+        self._names_in: dict[str, frozenset[str]] = {}  # names_in, by text
 
     @property
     def status_date(self) -> dt.date:
@@ -260,6 +265,37 @@ class Facts:
         first = self.leaves[:1]
         return frozenset(t.id for t in (*first, *self.leaves)
                          if t in first or t.start_no_earlier_than is not None)
+
+    @cached_property
+    def named_by(self) -> dict[tuple[str, ...], list[str]]:
+        """How a text names a task, a risk or an indicator without its id (the ids it
+        names, by stems): the first two words of its name (« l'interface SAP » for « Interface SAP plus
+        complexe que prévu », « sprints 1 et 2 » for « Sprint 1 : modèle de données »), or
+        the abbreviation its name gives (« CPI » for « Indice de performance des coûts
+        (CPI) »). A name of one word (« Cadrage ») is too common to name anything."""
+        named: dict[tuple[str, ...], list[str]] = {}
+        records = [*((t.id, t.name) for t in self.project.tasks),
+                   *((r.id, r.title) for r in self.project.risks),
+                   *((i.id, i.name) for i in self.project.indicators)]
+        for record_id, name in records:
+            key = stems(" ".join(name.split(maxsplit=4)[:4]))[:2]  # the first words
+            keys: list[tuple[str, ...]] = [key] if len(key) == 2 else []
+            keys += [k for a in _ABBREVIATION.findall(name) if (k := stems(a))]
+            for k in keys:
+                named.setdefault(k, []).append(record_id)
+        return named
+
+    def names_in(self, text: str) -> frozenset[str]:
+        """The ids of the records a text names by their name (`named_by`): its words and
+        pairs of words looked up, whatever the number of records; once per text."""
+        found = self._names_in.get(text)
+        if found is None:
+            words = stems(text)
+            grams = {(w,) for w in words} | set(pairwise(words))
+            named = self.named_by
+            found = frozenset(i for gram in grams & named.keys() for i in named[gram])
+            self._names_in[text] = found
+        return found
 
     @cached_property
     def bought(self) -> frozenset[str]:

@@ -228,6 +228,8 @@ def variances(facts: Facts, min: int = 1,
                 "écarts (écart constaté, cause, proposition d'adaptation)"))
             continue
         named = sorted({t for s in found for t in _TOKEN.findall(s.body) if t in known})
+        if not named:  # no id: a name (« l'interface SAP »)
+            named = sorted({i for s in found for i in facts.names_in(s.body)})
         if named:
             evidence.append(Evidence(meeting.path, anchor=found[0].slug,
                                      note="écarts sur " + ", ".join(named[:6])))

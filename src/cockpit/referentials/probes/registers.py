@@ -10,8 +10,8 @@ from typing import Any
 
 from cockpit import french
 from cockpit.folder.fields import fold
-from cockpit.model import Action, Indicator
-from cockpit.model.vocabularies import ActionStatus, ResourceKind
+from cockpit.model import Action, Indicator, ResourceKind
+from cockpit.model.vocabularies import ActionStatus
 from cockpit.referentials.concepts import concept, kind_terms
 from cockpit.referentials.gaps import Evidence
 from cockpit.referentials.probes.base import Facts, Finding, capped, capped_each, probe, verdict
