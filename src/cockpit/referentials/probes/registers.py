@@ -260,7 +260,7 @@ def _measures_due(facts: Facts, indicator: Indicator, asked: int) -> int:
     if not followed:
         return asked
     start = min(s.start for s in followed)
-    ends = [max(s.finish for s in followed), facts.project.settings.project.status_date,
+    ends = [max(s.finish for s in followed), facts.status_date,
             indicator.until]
     end = min(day for day in ends if day is not None)
     if end < start:
